@@ -1,0 +1,32 @@
+package ai.ailock.distribution.schemas;
+
+/** The JSON Schemas of the wire contract, one file each under {@code /schemas} on the classpath. */
+public enum WireSchema {
+  IDENTITY_REGISTRATION("identity-registration"),
+  PRODUCT_CREATE("product-create"),
+  POLICY("policy"),
+  REQUIRED_INPUT("required-input"),
+  UPLOAD_INIT("upload-init"),
+  UPLOAD_COMPLETE("upload-complete"),
+  MANIFEST("manifest"),
+  PROBLEM("problem");
+
+  /** Where the schemas claim to live ({@code $id} prefix); resolved from the classpath, never fetched. */
+  public static final String ID_PREFIX = "https://schemas.ailock.ai/distribution/";
+
+  private final String fileStem;
+
+  WireSchema(String fileStem) {
+    this.fileStem = fileStem;
+  }
+
+  /** @return the schema's {@code $id} */
+  public String id() {
+    return ID_PREFIX + fileName();
+  }
+
+  /** @return the file name under {@code /schemas} */
+  public String fileName() {
+    return fileStem + ".schema.json";
+  }
+}
