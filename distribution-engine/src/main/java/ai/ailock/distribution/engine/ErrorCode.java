@@ -1,0 +1,58 @@
+package ai.ailock.distribution.engine;
+
+import java.util.Locale;
+
+/**
+ * Stable reasons for refusing a request. The wire form ({@link #wire()}) is part of the public contract:
+ * clients branch on it, so a code is never renamed or reused for another meaning.
+ */
+public enum ErrorCode {
+  MALFORMED_REQUEST(400),
+  UNAUTHENTICATED(401),
+  REPLAYED_REQUEST(401),
+  FORBIDDEN(403),
+  NOT_FOUND(404),
+  PRODUCT_NOT_FOUND(404),
+  UPLOAD_NOT_FOUND(404),
+  AILOCK_NOT_FOUND(404),
+  METHOD_NOT_ALLOWED(405),
+  UNSUPPORTED_MEDIA_TYPE(415),
+  KEY_CONFLICT(409),
+  CHUNK_CONFLICT(409),
+  UPLOAD_INCOMPLETE(409),
+  UPLOAD_ALREADY_COMPLETED(409),
+  PRODUCT_ALREADY_UPLOADED(409),
+  PRODUCT_NOT_READY(409),
+  UPLOAD_EXPIRED(410),
+  PRODUCT_EXPIRED(410),
+  REQUEST_TOO_LARGE(413),
+  CHUNK_TOO_LARGE(413),
+  VALIDATION_FAILED(422),
+  PRODUCT_TOO_LARGE(422),
+  CIPHERTEXT_LENGTH_MISMATCH(422),
+  CHUNK_INDEX_OUT_OF_RANGE(422),
+  CHUNK_LENGTH_MISMATCH(422),
+  CHUNK_HASH_MISMATCH(422),
+  CIPHERTEXT_HASH_MISMATCH(422),
+  MANIFEST_MISMATCH(422),
+  SIGNATURE_INVALID(422),
+  RANGE_NOT_SATISFIABLE(416),
+  INTERNAL_ERROR(500),
+  STORAGE_UNAVAILABLE(503);
+
+  private final int httpStatus;
+
+  ErrorCode(int httpStatus) {
+    this.httpStatus = httpStatus;
+  }
+
+  /** @return the HTTP status this refusal maps to */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** @return the stable wire form, e.g. {@code chunk_hash_mismatch} */
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

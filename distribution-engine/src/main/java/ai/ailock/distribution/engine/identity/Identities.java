@@ -1,0 +1,31 @@
+package ai.ailock.distribution.engine.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Registered Ailocks and their keys. Implementations are thread-safe. */
+public interface Identities {
+
+  /** @return the key with this id, active or retired, or empty */
+  Optional<IdentityKey> key(KeyId keyId);
+
+  /** @return the Ailock's active key, or empty if the Ailock is unknown */
+  Optional<IdentityKey> activeKey(AilockId ailock);
+
+  /**
+   * Registers a new Ailock with its first key. Idempotent for the same key.
+   *
+   * @return false if the key was already registered (nothing changed)
+   */
+  boolean register(IdentityKey key);
+
+  /**
+   * Remembers a request nonce until {@code expiresAt}.
+   *
+   * @return true the first time this (key, nonce) pair is seen, false for a replay
+   */
+  boolean rememberNonce(KeyId keyId, String nonce, Instant expiresAt);
+
+  /** Forgets nonces whose replay window has passed. @return how many were forgotten */
+  int forgetNoncesBefore(Instant now);
+}

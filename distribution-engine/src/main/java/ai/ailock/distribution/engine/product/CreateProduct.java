@@ -1,0 +1,53 @@
+package ai.ailock.distribution.engine.product;
+
+import ai.ailock.distribution.engine.DistributionException;
+import ai.ailock.distribution.engine.ErrorCode;
+import ai.ailock.distribution.engine.Limits;
+import ai.ailock.distribution.engine.Transactions;
+import ai.ailock.distribution.engine.audit.AuditEntry;
+import ai.ailock.distribution.engine.audit.AuditLog;
+import ai.ailock.distribution.engine.identity.Caller;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Registers a product (metadata and policy) for the calling Ailock; content is uploaded afterwards. */
+public final class CreateProduct {
+  private final Products products;
+  private final AuditLog audit;
+  private final Transactions transactions;
+  private final Limits limits;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+
+  public CreateProduct(Products products, AuditLog audit, Transactions transactions, Limits limits, Clock clock,
+      Supplier<UUID> ids) {
+    this.products = products;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.limits = limits;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** A product as its owner describes it; {@code size} is in plaintext bytes. */
+  public record Command(String title, String contentType, long size, ProductPolicy policy) {}
+
+  /** @throws DistributionException {@code product_too_large} beyond the size limit */
+  public Product create(Caller caller, Command command) {
+    if (command.size() > limits.maxProductBytes()) {
+      throw new DistributionException(ErrorCode.PRODUCT_TOO_LARGE,
+          "products are limited to " + limits.maxProductBytes() + " bytes");
+    }
+    var product = new Product(new ProductId(ids.get()), caller.ailock(), command.title(), command.contentType(),
+        command.size(), Product.ENCRYPTION_ALGO, ProductStatus.DRAFT, command.policy(), null, clock.instant(), null);
+    return transactions.inTransaction(() -> {
+      products.add(product);
+      audit.record(AuditEntry.of(clock.instant(), caller.ailock().value(), "product.created", caller.meta())
+          .product(product.id().value())
+          .with(Map.of("size", Long.toString(product.size()), "content_type", product.contentType())));
+      return product;
+    });
+  }
+}

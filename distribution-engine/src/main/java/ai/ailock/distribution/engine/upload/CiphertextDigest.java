@@ -1,0 +1,37 @@
+package ai.ailock.distribution.engine.upload;
+
+import ai.ailock.distribution.engine.blob.BlobStore;
+import ai.ailock.distribution.engine.blob.BlobStoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Hashes a ciphertext by streaming its stored chunks in order; never holds more than one buffer. */
+final class CiphertextDigest {
+  private static final int BUFFER_BYTES = 256 * 1024;
+
+  private final BlobStore blobs;
+
+  CiphertextDigest(BlobStore blobs) {
+    this.blobs = blobs;
+  }
+
+  String sha256(List<StoredChunk> chunksInOrder) {
+    MessageDigest digest = Sha256Hex.newDigest();
+    byte[] buffer = new byte[BUFFER_BYTES];
+    for (StoredChunk chunk : chunksInOrder) {
+      try (InputStream in = blobs.open(chunk.blobKey())
+          .orElseThrow(() -> new BlobStoreException("chunk " + chunk.index() + " is missing from the store"))) {
+        for (int n; (n = in.read(buffer)) != -1; ) {
+          digest.update(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,92 @@
+package ai.ailock.distribution.engine.upload;
+
+import ai.ailock.distribution.engine.DistributionException;
+import ai.ailock.distribution.engine.ErrorCode;
+import ai.ailock.distribution.engine.Limits;
+import ai.ailock.distribution.engine.Transactions;
+import ai.ailock.distribution.engine.audit.AuditEntry;
+import ai.ailock.distribution.engine.audit.AuditLog;
+import ai.ailock.distribution.engine.blob.BlobKey;
+import ai.ailock.distribution.engine.blob.BlobStore;
+import ai.ailock.distribution.engine.identity.Caller;
+import ai.ailock.distribution.engine.product.CiphertextLayout;
+import ai.ailock.distribution.engine.product.Product;
+import ai.ailock.distribution.engine.product.ProductId;
+import ai.ailock.distribution.engine.product.ProductStatus;
+import ai.ailock.distribution.engine.product.Products;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts (or resumes) the chunked upload of a product's ciphertext. Idempotent: while a session for the
+ * product's next version is open, the same session is returned, so a client that lost the answer resumes it.
+ */
+public final class InitUpload {
+  private final Products products;
+  private final UploadSessions sessions;
+  private final BlobStore blobs;
+  private final AuditLog audit;
+  private final Transactions transactions;
+  private final Limits limits;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+
+  public InitUpload(Products products, UploadSessions sessions, BlobStore blobs, AuditLog audit,
+      Transactions transactions, Limits limits, Clock clock, Supplier<UUID> ids) {
+    this.products = products;
+    this.sessions = sessions;
+    this.blobs = blobs;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.limits = limits;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /**
+   * @param requestedChunkSize the client's preferred chunk size, or null for the service's maximum
+   * @throws DistributionException {@code product_not_found}, {@code product_already_uploaded},
+   *     {@code ciphertext_length_mismatch}
+   */
+  public UploadSession init(Caller caller, ProductId productId, long ciphertextLength,
+      @Nullable Integer requestedChunkSize) {
+    Product product = products.findOwned(productId, caller.ailock())
+        .orElseThrow(() -> new DistributionException(ErrorCode.PRODUCT_NOT_FOUND, "no such product"));
+    if (product.status() != ProductStatus.DRAFT) {
+      throw new DistributionException(ErrorCode.PRODUCT_ALREADY_UPLOADED, "the product's content is already published");
+    }
+    long expected = CiphertextLayout.ciphertextLength(product.size());
+    if (ciphertextLength != expected) {
+      throw new DistributionException(ErrorCode.CIPHERTEXT_LENGTH_MISMATCH,
+          "a " + product.size() + "-byte product encrypts to " + expected + " bytes, not " + ciphertextLength);
+    }
+    Instant now = clock.instant();
+    var resumable = sessions.current(productId, product.nextVersion()).filter(s -> s.acceptsChunks(now));
+    if (resumable.isPresent()) {
+      return resumable.get();
+    }
+    int chunkSize = requestedChunkSize == null ? limits.maxChunkBytes()
+        : Math.max(Limits.MIN_CHUNK_BYTES, Math.min(requestedChunkSize, limits.maxChunkBytes()));
+    var id = new UploadId(ids.get());
+    var session = new UploadSession(id, productId, product.nextVersion(), caller.ailock(), ciphertextLength,
+        chunkSize, UploadSession.chunkCount(ciphertextLength, chunkSize), blobs.type(),
+        new BlobKey("products/" + productId + "/v" + product.nextVersion() + "/" + id), UploadState.OPEN, null, now,
+        now.plus(limits.uploadSessionTtl()));
+    return transactions.inTransaction(() -> {
+      if (!sessions.add(session)) {
+        // A concurrent init won the race; hand out its session.
+        return sessions.current(productId, product.nextVersion()).orElseThrow(
+            () -> new DistributionException(ErrorCode.PRODUCT_ALREADY_UPLOADED, "the product's content is already published"));
+      }
+      audit.record(AuditEntry.of(now, caller.ailock().value(), "upload.started", caller.meta())
+          .product(productId.value())
+          .with(Map.of("upload_id", id.toString(), "ciphertext_length", Long.toString(ciphertextLength),
+              "chunk_count", Integer.toString(session.chunkCount()))));
+      return session;
+    });
+  }
+}

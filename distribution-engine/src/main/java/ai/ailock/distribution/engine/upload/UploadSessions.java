@@ -1,0 +1,57 @@
+package ai.ailock.distribution.engine.upload;
+
+import ai.ailock.distribution.engine.product.ProductId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Upload sessions and the chunks they hold. Implementations are thread-safe. */
+public interface UploadSessions {
+
+  /**
+   * Adds a session unless the product version already has an open or completed one.
+   *
+   * @return false if such a session exists (nothing changed)
+   */
+  boolean add(UploadSession session);
+
+  Optional<UploadSession> find(UploadId id);
+
+  /** @return the session if {@code owner} started it; others learn nothing, not even that it exists */
+  default Optional<UploadSession> findOwned(UploadId id, ai.ailock.distribution.engine.identity.AilockId owner) {
+    return find(id).filter(session -> session.owner().equals(owner));
+  }
+
+  /** @return the open or completed session for this product version, if any */
+  Optional<UploadSession> current(ProductId product, int contentVersion);
+
+  /** @return the chunks held, ordered by index */
+  List<StoredChunk> chunks(UploadId id);
+
+  Optional<StoredChunk> chunk(UploadId id, int index);
+
+  /**
+   * Records {@code chunk} if the session is open and holds nothing at its index yet.
+   *
+   * @return the chunk held at that index afterwards (this one or an earlier one), or empty if the session
+   *     is not open any more
+   */
+  Optional<StoredChunk> hold(UploadId id, StoredChunk chunk);
+
+  /**
+   * Marks an open session completed with the ciphertext's hash.
+   *
+   * @return false if the session was not open (nothing changed)
+   */
+  boolean complete(UploadId id, String ciphertextSha256, Instant at);
+
+  /**
+   * Marks up to {@code limit} open sessions whose expiry has passed as expired and returns them. Several
+   * instances may call this at once: each session is returned to exactly one caller. Must run inside a
+   * transaction.
+   */
+  List<UploadSession> expireDue(Instant now, int limit);
+
+  /** Forgets the chunks of a session whose blobs were deleted. */
+  void dropChunks(UploadId id);
+}

@@ -1,0 +1,67 @@
+package ai.ailock.distribution.storage.jdbc;
+
+import ai.ailock.distribution.engine.identity.AilockId;
+import ai.ailock.distribution.engine.identity.Identities;
+import ai.ailock.distribution.engine.identity.IdentityKey;
+import ai.ailock.distribution.engine.identity.KeyId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@link Identities} on {@code dist_ailocks}, {@code dist_ailock_keys} and {@code dist_request_nonces}. */
+public final class JdbcIdentities implements Identities {
+  private static final String COLUMNS =
+      "key_id, ailock_id, ed25519_public, x25519_public, x25519_signature, created_at, retired_at";
+
+  private final JdbcClient jdbc;
+
+  public JdbcIdentities(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<IdentityKey> key(KeyId keyId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dist_ailock_keys WHERE key_id = ?")
+        .param(keyId.value()).query(JdbcIdentities::map).optional();
+  }
+
+  @Override
+  public Optional<IdentityKey> activeKey(AilockId ailock) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dist_ailock_keys WHERE ailock_id = ? AND status = 'active'")
+        .param(ailock.value()).query(JdbcIdentities::map).optional();
+  }
+
+  @Override
+  public boolean register(IdentityKey key) {
+    jdbc.sql("INSERT INTO dist_ailocks (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
+        .params(key.ailock().value(), Timestamps.of(key.createdAt())).update();
+    return jdbc.sql("""
+            INSERT INTO dist_ailock_keys (key_id, ailock_id, ed25519_public, x25519_public, x25519_signature,
+                                          status, created_at)
+            VALUES (?, ?, ?, ?, ?, 'active', ?)
+            ON CONFLICT DO NOTHING""")
+        .params(key.keyId().value(), key.ailock().value(), key.ed25519Public(), key.x25519Public(),
+            key.x25519Signature(), Timestamps.of(key.createdAt()))
+        .update() == 1;
+  }
+
+  @Override
+  public boolean rememberNonce(KeyId keyId, String nonce, Instant expiresAt) {
+    return jdbc.sql("INSERT INTO dist_request_nonces (key_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        .params(keyId.value(), nonce, Timestamps.of(expiresAt))
+        .update() == 1;
+  }
+
+  @Override
+  public int forgetNoncesBefore(Instant now) {
+    return jdbc.sql("DELETE FROM dist_request_nonces WHERE expires_at < ?").param(Timestamps.of(now)).update();
+  }
+
+  private static IdentityKey map(ResultSet rs, int row) throws SQLException {
+    return new IdentityKey(new KeyId(rs.getString("key_id")), new AilockId(rs.getString("ailock_id")),
+        rs.getBytes("ed25519_public"), rs.getBytes("x25519_public"), rs.getBytes("x25519_signature"),
+        Timestamps.readRequired(rs, "created_at"), Timestamps.read(rs, "retired_at"));
+  }
+}
