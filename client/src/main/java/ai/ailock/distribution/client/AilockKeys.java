@@ -49,10 +49,17 @@ public final class AilockKeys {
 
   /** @return the signature binding the X25519 key to the Ed25519 key (docs/api.md, identities-register) */
   public byte[] x25519Binding() {
-    byte[] publicKey = encryption.publicKey();
-    byte[] message = Arrays.copyOf(BINDING_LABEL, BINDING_LABEL.length + publicKey.length);
-    System.arraycopy(publicKey, 0, message, BINDING_LABEL.length, publicKey.length);
-    return sign(message);
+    return sign(bindingMessage(encryption.publicKey()));
+  }
+
+  /**
+   * @return the bytes an X25519 binding signature covers: ASCII {@code ailock-e2ee-v1:x25519-binding:} followed by
+   *     the 32 raw bytes of {@code x25519PublicKey}
+   */
+  public static byte[] bindingMessage(byte[] x25519PublicKey) {
+    byte[] message = Arrays.copyOf(BINDING_LABEL, BINDING_LABEL.length + x25519PublicKey.length);
+    System.arraycopy(x25519PublicKey, 0, message, BINDING_LABEL.length, x25519PublicKey.length);
+    return message;
   }
 
   @Override

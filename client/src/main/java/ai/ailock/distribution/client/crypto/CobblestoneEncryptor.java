@@ -25,6 +25,7 @@ public final class CobblestoneEncryptor extends InputStream {
 
   private final InputStream plaintext;
   private final CobblestoneRecords records;
+  private final byte[] salt;
   private final byte[] plainBuffer = new byte[RECORD_LENGTH];
   private final byte[] sealedBuffer = new byte[SEALED_RECORD_LENGTH];
   private final byte[] oneByte = new byte[1];
@@ -37,6 +38,7 @@ public final class CobblestoneEncryptor extends InputStream {
   private CobblestoneEncryptor(CobblestoneRecords records, byte[] header, InputStream plaintext) {
     this.records = records;
     this.plaintext = Objects.requireNonNull(plaintext, "plaintext");
+    this.salt = Arrays.copyOf(header, Math.min(header.length, SALT_LENGTH));
     System.arraycopy(header, 0, sealedBuffer, 0, header.length);
     this.sealedLimit = header.length;
   }
@@ -53,6 +55,25 @@ public final class CobblestoneEncryptor extends InputStream {
     return withSalt(inputKey, context, plaintext, Cobblestone.randomBytes(SALT_LENGTH));
   }
 
+  /**
+   * Re-encrypts a message exactly as an earlier {@link #encrypting} run did, so an interrupted
+   * upload can be resumed: the same input key, context, plaintext and salt yield the same
+   * ciphertext byte for byte, and the chunks the service already holds stay valid.
+   *
+   * <p><b>Only for reproducing a ciphertext</b> whose salt was generated randomly by
+   * {@link #encrypting} (read with {@link #salt()} and stored next to the key). Never choose a salt
+   * yourself and never reuse one for a different plaintext: a repeated salt under the same key and
+   * context repeats the AES-GCM key and nonces, which breaks confidentiality and integrity.
+   *
+   * @param inputKey the 32-byte input key of the original message; not retained
+   * @param salt the 24-byte salt of the original message
+   * @throws IllegalArgumentException unless the key has 32 bytes and the salt 24
+   */
+  public static CobblestoneEncryptor resuming(
+      byte[] inputKey, CobblestoneContext context, InputStream plaintext, byte[] salt) {
+    return withSalt(inputKey, context, plaintext, salt);
+  }
+
   /** Test hook: encrypts with a given salt so known-answer vectors can be re-encrypted exactly. */
   static CobblestoneEncryptor withSalt(
       byte[] inputKey, CobblestoneContext context, InputStream plaintext, byte[] salt) {
@@ -67,6 +88,14 @@ public final class CobblestoneEncryptor extends InputStream {
   static CobblestoneEncryptor raw(byte[] aeadKey, byte[] baseNonce, InputStream plaintext) {
     return new CobblestoneEncryptor(
         new CobblestoneRecords(aeadKey, baseNonce), new byte[0], plaintext);
+  }
+
+  /**
+   * @return a copy of this message's 24-byte salt (the first bytes of the ciphertext); empty in
+   *     raw mode. Not secret: store it with the input key to {@link #resuming resume} later.
+   */
+  public byte[] salt() {
+    return salt.clone();
   }
 
   /** @return 32 bytes from a {@link java.security.SecureRandom}: a fresh per-message input key */

@@ -47,6 +47,16 @@ public final class InitUpload {
     this.ids = ids;
   }
 
+  private void expire(UploadSession stale, Instant now) {
+    transactions.inTransaction(() -> {
+      if (sessions.expire(stale.id(), now)) {
+        blobs.deleteAll(stale.storagePrefix());
+        sessions.dropChunks(stale.id());
+      }
+      return null;
+    });
+  }
+
   /**
    * @param requestedChunkSize the client's preferred chunk size, or null for the service's maximum
    * @throws DistributionException {@code product_not_found}, {@code product_already_uploaded},
@@ -65,10 +75,11 @@ public final class InitUpload {
           "a " + product.size() + "-byte product encrypts to " + expected + " bytes, not " + ciphertextLength);
     }
     Instant now = clock.instant();
-    var resumable = sessions.current(productId, product.nextVersion()).filter(s -> s.acceptsChunks(now));
-    if (resumable.isPresent()) {
-      return resumable.get();
+    var current = sessions.current(productId, product.nextVersion());
+    if (current.isPresent() && current.get().acceptsChunks(now)) {
+      return current.get();
     }
+    current.ifPresent(stale -> expire(stale, now)); // past its deadline, not swept yet
     int chunkSize = requestedChunkSize == null ? limits.maxChunkBytes()
         : Math.max(Limits.MIN_CHUNK_BYTES, Math.min(requestedChunkSize, limits.maxChunkBytes()));
     var id = new UploadId(ids.get());

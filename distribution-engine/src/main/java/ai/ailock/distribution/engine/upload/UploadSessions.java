@@ -46,6 +46,13 @@ public interface UploadSessions {
   boolean complete(UploadId id, String ciphertextSha256, Instant at);
 
   /**
+   * Marks one session expired if it is open and its deadline has passed at {@code now}.
+   *
+   * @return true if this call expired it
+   */
+  boolean expire(UploadId id, Instant now);
+
+  /**
    * Marks up to {@code limit} open sessions whose expiry has passed as expired and returns them. Several
    * instances may call this at once: each session is returned to exactly one caller. Must run inside a
    * transaction.

@@ -17,6 +17,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -62,8 +63,8 @@ class ProblemDetailsAdvice {
     return respond(problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type", request));
   }
 
-  @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<ProblemDetail> noSuchFunction(NoResourceFoundException e, HttpServletRequest request) {
+  @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+  ResponseEntity<ProblemDetail> noSuchFunction(Exception e, HttpServletRequest request) {
     return respond(problem(ErrorCode.NOT_FOUND, "no such function", request));
   }
 

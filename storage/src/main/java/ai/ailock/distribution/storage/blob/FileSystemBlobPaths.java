@@ -52,12 +52,24 @@ final class FileSystemBlobPaths {
     return target;
   }
 
-  /** Creates the directories above {@code target}; a blob sitting where a directory belongs is a failure. */
+  /**
+   * Creates the directories above {@code target}.
+   *
+   * @throws NoSuchFileException if a concurrent delete removed a directory mid-way: try again
+   * @throws BlobStoreException if a blob sits where a directory belongs
+   */
   void createParentDirectories(BlobKey key, Path target) throws IOException {
     try {
       Files.createDirectories(target.getParent());
     } catch (FileAlreadyExistsException e) {
-      throw new BlobStoreException("cannot store " + key + ": a blob occupies one of its parent paths", e);
+      Path occupied = e.getFile() == null ? target.getParent() : Path.of(e.getFile());
+      boolean blobInTheWay = Files.exists(occupied, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(occupied, LinkOption.NOFOLLOW_LINKS);
+      if (blobInTheWay) {
+        throw new BlobStoreException("cannot store " + key + ": a blob occupies one of its parent paths", e);
+      }
+      // the directory existed, then a concurrent delete removed it before it could be checked
+      throw new NoSuchFileException(occupied.toString());
     }
   }
 
@@ -82,21 +94,25 @@ final class FileSystemBlobPaths {
   }
 
   private void requireDeepestExistingAncestorInsideRoot(BlobKey key, Path directory) {
-    Path existing = directory;
-    while (!existing.equals(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
-    }
-    if (existing.equals(root)) {
+    for (Path existing = directory; !existing.equals(root); existing = existing.getParent()) {
+      if (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      Path real;
+      try {
+        real = existing.toRealPath();
+      } catch (NoSuchFileException e) {
+        if (Files.isSymbolicLink(existing)) {
+          throw new BlobStoreException("refusing " + key + ": " + existing + " is a dangling link", e);
+        }
+        continue; // removed concurrently; its parent decides
+      } catch (IOException e) {
+        throw new BlobStoreException("cannot resolve the directory of " + key, e);
+      }
+      if (!real.startsWith(root)) {
+        throw new BlobStoreException("refusing " + key + ": " + existing + " is a link that leads out of the store");
+      }
       return;
-    }
-    Path real;
-    try {
-      real = existing.toRealPath();
-    } catch (IOException e) {
-      throw new BlobStoreException("cannot resolve the directory of " + key, e);
-    }
-    if (!real.startsWith(root)) {
-      throw new BlobStoreException("refusing " + key + ": " + existing + " is a link that leads out of the store");
     }
   }
 }

@@ -246,11 +246,20 @@ public final class FileSystemBlobStore implements BlobStore {
     long cutoff = System.currentTimeMillis() - STALE_TEMP_FILE_MILLIS;
     try (var files = Files.newDirectoryStream(paths.tempDirectory())) {
       for (Path file : files) {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (!attributes.isDirectory() && attributes.lastModifiedTime().toMillis() < cutoff) {
+        if (isStale(file, cutoff)) {
           deleteQuietly(file);
         }
       }
+    }
+  }
+
+  private static boolean isStale(Path tempFile, long cutoffMillis) throws IOException {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(tempFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return !attributes.isDirectory() && attributes.lastModifiedTime().toMillis() < cutoffMillis;
+    } catch (NoSuchFileException e) {
+      return false; // another process's put just finished with it
     }
   }
 

@@ -95,6 +95,12 @@ public final class JdbcUploadSessions implements UploadSessions {
   }
 
   @Override
+  public boolean expire(UploadId id, Instant now) {
+    return jdbc.sql("UPDATE dist_upload_sessions SET status = 'expired' WHERE id = ? AND status = 'open' AND expires_at <= ?")
+        .params(id.value(), Timestamps.of(now)).update() == 1;
+  }
+
+  @Override
   public List<UploadSession> expireDue(Instant now, int limit) {
     return jdbc.sql("""
             UPDATE dist_upload_sessions SET status = 'expired'

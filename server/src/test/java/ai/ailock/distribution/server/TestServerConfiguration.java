@@ -1,0 +1,34 @@
+package ai.ailock.distribution.server;
+
+import ai.ailock.distribution.engine.fixtures.MutableClock;
+import ai.ailock.distribution.storage.jdbc.EmbeddedPostgresFixture;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Test wiring: a fresh database on the shared embedded PostgreSQL per Spring context, and a clock the tests can
+ * move (clients sign with the same clock, so signatures stay inside the replay window).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestServerConfiguration {
+
+  @Bean(destroyMethod = "close")
+  DataSource dataSource() {
+    var server = EmbeddedPostgresFixture.server();
+    var pool = new HikariDataSource();
+    pool.setJdbcUrl(server.jdbcUrl(EmbeddedPostgresFixture.createDatabase()));
+    pool.setUsername(server.username());
+    pool.setPassword(server.password());
+    pool.setMaximumPoolSize(16);
+    return pool;
+  }
+
+  @Bean
+  Clock clock() {
+    return new MutableClock(Instant.now());
+  }
+}
