@@ -4,16 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.ailock.distribution.engine.product.ProductContent;
-import ai.ailock.distribution.engine.upload.UploadId;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.EvaluationResult;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -43,18 +39,18 @@ class EngineArchitectureTest {
       .because("a helper lives with its concept");
 
   /**
-   * Feature packages must not depend on each other in a cycle. One known cycle is tolerated explicitly until it is
-   * decided: {@code product.ProductContent} names the {@code upload.UploadId} it was published from, while
-   * {@code upload} depends on {@code product} throughout. See {@code knownCycle…} below.
+   * Feature packages must not depend on each other in a cycle, without exception. ({@code upload} depends on
+   * {@code product}; a published {@code product.ProductContent} therefore does not name the upload it came from:
+   * its chunks are found through the completed session of its product and version.)
    */
   static final ArchRule FEATURE_PACKAGES_FREE_OF_CYCLES = slices()
       .matching(ENGINE + ".(*)..")
-      .should().beFreeOfCycles()
-      .ignoreDependency(ProductContent.class, UploadId.class);
-
-  static final ArchRule FEATURE_PACKAGES_STRICTLY_FREE_OF_CYCLES = slices()
-      .matching(ENGINE + ".(*)..")
       .should().beFreeOfCycles();
+
+  /** Uploads and downloads build on products, never the other way round (which would close a cycle). */
+  static final ArchRule PRODUCT_BELOW_UPLOAD_AND_DOWNLOAD = noClasses()
+      .that().resideInAPackage(ENGINE + ".product..")
+      .should().dependOnClassesThat().resideInAnyPackage(ENGINE + ".upload..", ENGINE + ".download..");
 
   private static final JavaClasses PRODUCTION = new ClassFileImporter()
       .withImportOption(new ImportOption.DoNotIncludeTests())
@@ -78,34 +74,13 @@ class EngineArchitectureTest {
   }
 
   @Test
-  void engineFeaturePackagesAreFreeOfCyclesApartFromTheKnownOne() {
+  void engineFeaturePackagesAreFreeOfCycles() {
     FEATURE_PACKAGES_FREE_OF_CYCLES.check(PRODUCTION);
   }
 
-  /**
-   * Pins the one tolerated cycle, so that it cannot grow unnoticed and so that removing it is noticed: when this
-   * fails because there is no cycle any more, delete this test and the {@code ignoreDependency} above.
-   */
   @Test
-  void knownCycleRunsOnlyThroughProductContentNamingUploadId() {
-    EvaluationResult strict = FEATURE_PACKAGES_STRICTLY_FREE_OF_CYCLES.evaluate(PRODUCTION);
-
-    assertThat(strict.hasViolation()).as("the product <-> upload cycle is still there").isTrue();
-    assertThat(strict.getFailureReport().getDetails()).as("cycles").hasSize(1);
-    assertThat(strict.getFailureReport().toString().replaceAll("\\s+", " "))
-        .contains("Cycle detected: Slice product -> Slice upload -> Slice product");
-    assertThat(dependencies(ENGINE + ".product", ENGINE + ".upload")).containsExactly("ProductContent -> UploadId");
-  }
-
-  private static List<String> dependencies(String fromPackage, String toPackage) {
-    return PRODUCTION.stream()
-        .filter(javaClass -> javaClass.getPackageName().startsWith(fromPackage))
-        .flatMap(javaClass -> javaClass.getDirectDependenciesFromSelf().stream())
-        .filter(dependency -> dependency.getTargetClass().getPackageName().startsWith(toPackage))
-        .map(dependency -> dependency.getOriginClass().getSimpleName() + " -> "
-            + dependency.getTargetClass().getSimpleName())
-        .distinct()
-        .toList();
+  void productKnowsNothingOfUploadsOrDownloads() {
+    PRODUCT_BELOW_UPLOAD_AND_DOWNLOAD.check(PRODUCTION);
   }
 
   /** Runs each rule against deliberately bad classes, compiled for the purpose. */
@@ -200,6 +175,29 @@ class EngineArchitectureTest {
           ENGINE + ".badinvoices.Invoice", "package " + ENGINE + ".badinvoices; public class Invoice {}"));
 
       assertThat(FEATURE_PACKAGES_FREE_OF_CYCLES.evaluate(clean).hasViolation()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"upload", "download"})
+    void productRuleCatchesAProductClassUsing(String featurePackage) {
+      JavaClasses bad = BadClassCompiler.compile(scratch, Map.of(
+          ENGINE + ".product.badcontent.Content", "package " + ENGINE + ".product.badcontent;"
+              + " public class Content { " + ENGINE + "." + featurePackage + ".badsession.Session from; }",
+          ENGINE + "." + featurePackage + ".badsession.Session",
+          "package " + ENGINE + "." + featurePackage + ".badsession; public class Session {}"));
+
+      assertThat(PRODUCT_BELOW_UPLOAD_AND_DOWNLOAD.evaluate(bad).hasViolation()).isTrue();
+    }
+
+    @Test
+    void productRuleLetsUploadsUseProducts() {
+      JavaClasses clean = BadClassCompiler.compile(scratch, Map.of(
+          ENGINE + ".upload.badsession.Session", "package " + ENGINE + ".upload.badsession;"
+              + " public class Session { " + ENGINE + ".product.badcontent.Content content; }",
+          ENGINE + ".product.badcontent.Content",
+          "package " + ENGINE + ".product.badcontent; public class Content {}"));
+
+      assertThat(PRODUCT_BELOW_UPLOAD_AND_DOWNLOAD.evaluate(clean).hasViolation()).isFalse();
     }
 
     /** Adds a minimal stand-in for {@code forbiddenType} unless the JDK has it. */

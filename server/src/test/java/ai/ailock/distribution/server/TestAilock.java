@@ -3,7 +3,6 @@ package ai.ailock.distribution.server;
 import ai.ailock.distribution.client.AilockKeys;
 import ai.ailock.distribution.client.http.SignedHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
@@ -15,8 +14,7 @@ public record TestAilock(AilockKeys keys, SignedHttp http, String ailockId) {
   /** Generates keys and registers them. */
   public static TestAilock register(int port, Clock clock) {
     var keys = AilockKeys.generate();
-    var http = new SignedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-        URI.create("http://127.0.0.1:" + port + "/.netlify/functions"), keys, clock);
+    var http = new SignedHttp(URI.create("http://127.0.0.1:" + port + "/.netlify/functions"), keys, clock);
     var b64 = Base64.getUrlEncoder().withoutPadding();
     JsonNode registered = http.postJson("identities-register", Map.of(
         "ed25519_public_key", b64.encodeToString(keys.signing().publicKey()),

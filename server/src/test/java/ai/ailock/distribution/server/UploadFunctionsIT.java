@@ -9,7 +9,6 @@ import ai.ailock.distribution.engine.fixtures.MutableClock;
 import ai.ailock.distribution.engine.product.CiphertextLayout;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,7 +111,7 @@ class UploadFunctionsIT {
 
     var downloaded = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < ciphertext.chunkCount(); i++) {
-      HttpResponse<InputStream> chunk = seller.http().get("products-download-chunk",
+      SignedHttp.Response chunk = seller.http().get("products-download-chunk",
           Map.of("product_id", productId, "index", Integer.toString(i)), Map.of());
       assertThat(chunk.headers().firstValue("X-Content-SHA256")).contains(TestCiphertext.hex(ciphertext.chunk(i)));
       try (InputStream body = chunk.body()) {
@@ -121,7 +120,7 @@ class UploadFunctionsIT {
     }
     assertThat(downloaded.toByteArray()).isEqualTo(ciphertext.all());
 
-    HttpResponse<InputStream> manifest = seller.http().get("products-download-manifest",
+    SignedHttp.Response manifest = seller.http().get("products-download-manifest",
         Map.of("product_id", productId), Map.of());
     try (InputStream body = manifest.body()) {
       assertThat(TestCiphertext.hex(body.readAllBytes())).isEqualTo(completed.get("manifest_sha256").asString());
@@ -132,7 +131,7 @@ class UploadFunctionsIT {
   void servesARangeOfAChunk() throws IOException {
     String uploadId = uploadAll();
     complete(uploadId, ciphertext.signedManifest(productId, seller.keys()));
-    HttpResponse<InputStream> part = seller.http().get("products-download-chunk",
+    SignedHttp.Response part = seller.http().get("products-download-chunk",
         Map.of("product_id", productId, "index", "1"), Map.of("Range", "bytes=100-199"));
     assertThat(part.statusCode()).isEqualTo(206);
     assertThat(part.headers().firstValue("Content-Range")).contains("bytes 100-199/" + CHUNK);

@@ -17,6 +17,13 @@ public record IdentityKey(
     Instant createdAt,
     @Nullable Instant retiredAt) {
 
+  /** Copies the key bytes, so a caller changing its arrays afterwards cannot change this key. */
+  public IdentityKey {
+    ed25519Public = ed25519Public.clone();
+    x25519Public = x25519Public.clone();
+    x25519Signature = x25519Signature.clone();
+  }
+
   public boolean active() {
     return retiredAt == null;
   }

@@ -7,7 +7,9 @@ import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.identity.Caller;
+import ai.ailock.distribution.schemas.Violation;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -34,8 +36,15 @@ public final class CreateProduct {
   /** A product as its owner describes it; {@code size} is in plaintext bytes. */
   public record Command(String title, String contentType, long size, ProductPolicy policy) {}
 
-  /** @throws DistributionException {@code product_too_large} beyond the size limit */
+  /**
+   * @throws DistributionException {@code validation_failed} for a negative size, {@code product_too_large} beyond
+   *     the size limit
+   */
   public Product create(Caller caller, Command command) {
+    if (command.size() < 0) {
+      throw new DistributionException(ErrorCode.VALIDATION_FAILED, "the product's size must not be negative",
+          List.of(new Violation("/size", "must be 0 or more")));
+    }
     if (command.size() > limits.maxProductBytes()) {
       throw new DistributionException(ErrorCode.PRODUCT_TOO_LARGE,
           "products are limited to " + limits.maxProductBytes() + " bytes");

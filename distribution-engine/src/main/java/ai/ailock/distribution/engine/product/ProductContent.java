@@ -1,11 +1,11 @@
 package ai.ailock.distribution.engine.product;
 
 import ai.ailock.distribution.engine.blob.BlobKey;
-import ai.ailock.distribution.engine.upload.UploadId;
 import java.time.Instant;
 
 /**
  * A published content version: where its ciphertext chunks live and the seller-signed manifest describing them.
+ * The chunks themselves are those of the completed upload session of this product and {@code version}.
  *
  * @param ciphertextSha256 SHA-256 of the whole ciphertext (plan's {@code content_hash})
  * @param manifestJson the signed manifest in RFC 8785 form, exactly as served to downloaders
@@ -13,7 +13,6 @@ import java.time.Instant;
  */
 public record ProductContent(
     int version,
-    UploadId upload,
     long ciphertextLength,
     String ciphertextSha256,
     String storageType,

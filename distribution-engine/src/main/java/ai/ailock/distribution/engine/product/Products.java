@@ -1,5 +1,6 @@
 package ai.ailock.distribution.engine.product;
 
+import ai.ailock.distribution.engine.identity.AilockId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,12 +12,14 @@ public interface Products {
   Optional<Product> find(ProductId id);
 
   /** @return the product if {@code owner} owns it; others learn nothing, not even that it exists */
-  default Optional<Product> findOwned(ProductId id, ai.ailock.distribution.engine.identity.AilockId owner) {
+  default Optional<Product> findOwned(ProductId id, AilockId owner) {
     return find(id).filter(product -> product.ownedBy(owner));
   }
 
   /**
-   * Publishes {@code content} as the product's current version, if the product is still a draft.
+   * Publishes {@code content} as the product's current version, if the product is still a draft. The upload
+   * session of this product and {@code content.version()} is completed before (in the same transaction); its
+   * chunks are the content's.
    *
    * @return false if the product was not a draft any more (another completion won; nothing changed)
    */

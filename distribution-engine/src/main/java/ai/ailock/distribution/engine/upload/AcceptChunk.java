@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>bytes whose hash differs from the declared one are refused with {@code chunk_hash_mismatch} (422)
  *       and nothing is stored;
  *   <li>a body declared larger than the chunk limit is refused with {@code chunk_too_large} (413) before
- *       any of it is read.
+ *       any of it is read;
+ *   <li>a chunk whose session closed while it streamed is refused with {@code upload_already_completed} (409) or
+ *       {@code upload_expired} (410), and its blob removed unless the session holds the same bytes.
  * </ul>
  * The body never sits whole in memory, and no database transaction is open while it streams.
  */
@@ -68,28 +70,53 @@ public final class AcceptChunk {
       throw new DistributionException(ErrorCode.CHUNK_LENGTH_MISMATCH,
           "chunk " + index + " must be " + length + " bytes, not " + declaredLength);
     }
-    Optional<StoredChunk> held = sessions.chunk(uploadId, index);
-    if (held.isPresent()) {
-      return sameOrConflict(held.get(), sha256, false);
+    Optional<StoredChunk> alreadyHeld = sessions.chunk(uploadId, index);
+    if (alreadyHeld.isPresent()) {
+      return sameOrConflict(alreadyHeld.get(), sha256, false);
     }
     BlobKey key = session.chunkKey(index, sha256);
     store(key, body, length, sha256);
-    Optional<StoredChunk> winner = sessions.hold(uploadId, new StoredChunk(index, length, sha256, key));
-    if (winner.isEmpty()) {
-      blobs.delete(key);
-      throw new DistributionException(ErrorCode.UPLOAD_EXPIRED, "the upload session is no longer open");
+    Optional<UploadSessions.Held> held = sessions.hold(uploadId, new StoredChunk(index, length, sha256, key));
+    if (held.isEmpty()) {
+      deleteUnlessHeld(uploadId, index, key);
+      throw noLongerOpen(uploadId);
     }
-    if (!winner.get().sha256().equals(sha256)) {
+    StoredChunk winner = held.get().chunk();
+    if (!winner.blobKey().equals(key)) {
       blobs.delete(key); // a different chunk won the race for this index; ours is the odd one out
     }
-    return sameOrConflict(winner.get(), sha256, true);
+    return sameOrConflict(winner, sha256, held.get().added());
+  }
+
+  /**
+   * Deletes the blob just stored for a session that closed meanwhile, unless the session holds it: identical bytes
+   * share one key, so a request that lost the race to an identical chunk must not delete what the winner, and the
+   * completed upload, point to.
+   */
+  private void deleteUnlessHeld(UploadId uploadId, int index, BlobKey key) {
+    boolean heldByTheSession = sessions.chunk(uploadId, index).map(StoredChunk::blobKey).filter(key::equals)
+        .isPresent();
+    if (!heldByTheSession) {
+      blobs.delete(key);
+    }
+  }
+
+  private DistributionException noLongerOpen(UploadId uploadId) {
+    boolean completed = sessions.find(uploadId).map(UploadSession::state).filter(UploadState.COMPLETED::equals)
+        .isPresent();
+    return completed ? alreadyCompleted()
+        : new DistributionException(ErrorCode.UPLOAD_EXPIRED, "the upload session has expired; start a new one");
+  }
+
+  private static DistributionException alreadyCompleted() {
+    return new DistributionException(ErrorCode.UPLOAD_ALREADY_COMPLETED, "the upload is already complete");
   }
 
   private UploadSession openSession(Caller caller, UploadId uploadId) {
     UploadSession session = sessions.findOwned(uploadId, caller.ailock())
         .orElseThrow(() -> new DistributionException(ErrorCode.UPLOAD_NOT_FOUND, "no such upload"));
     if (session.state() == UploadState.COMPLETED) {
-      throw new DistributionException(ErrorCode.UPLOAD_ALREADY_COMPLETED, "the upload is already complete");
+      throw alreadyCompleted();
     }
     if (!session.acceptsChunks(clock.instant())) {
       throw new DistributionException(ErrorCode.UPLOAD_EXPIRED, "the upload session has expired; start a new one");
@@ -117,11 +144,11 @@ public final class AcceptChunk {
     }
   }
 
-  private static Accepted sameOrConflict(StoredChunk held, String sha256, boolean storedNow) {
+  private static Accepted sameOrConflict(StoredChunk held, String sha256, boolean stored) {
     if (!held.sha256().equals(sha256)) {
       throw new DistributionException(ErrorCode.CHUNK_CONFLICT,
           "chunk " + held.index() + " is already held with different bytes");
     }
-    return new Accepted(held.index(), held.size(), held.sha256(), storedNow);
+    return new Accepted(held.index(), held.size(), held.sha256(), stored);
   }
 }

@@ -99,7 +99,7 @@ public final class CompleteUpload {
         throw new DistributionException(ErrorCode.UPLOAD_EXPIRED, "the upload session has expired; start a new one");
       }
       Product product = products.find(session.product()).orElseThrow();
-      var content = new ProductContent(session.contentVersion(), session.id(), session.totalSize(),
+      var content = new ProductContent(session.contentVersion(), session.totalSize(),
           manifest.ciphertextSha256(), session.storageType(), session.storagePrefix(), manifest.canonicalJson(),
           Sha256Hex.of(manifest.canonicalJson()), now);
       Instant expiresAt = now.plus(product.policy().retention());
@@ -117,7 +117,7 @@ public final class CompleteUpload {
   private Product alreadyPublished(UploadSession session, SignedManifest manifest) {
     Product product = products.find(session.product()).orElseThrow();
     ProductContent content = product.content();
-    if (content != null && content.upload().equals(session.id())
+    if (content != null && content.version() == session.contentVersion()
         && content.manifestSha256().equals(Sha256Hex.of(manifest.canonicalJson()))) {
       return product;
     }

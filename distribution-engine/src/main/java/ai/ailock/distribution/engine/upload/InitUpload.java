@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Starts (or resumes) the chunked upload of a product's ciphertext. Idempotent: while a session for the
- * product's next version is open, the same session is returned, so a client that lost the answer resumes it.
+ * product's next version is open and not past its deadline, the same session is returned, so a client that lost
+ * the answer resumes it. A session past its deadline that the sweeper has not reached yet is expired here, exactly
+ * as the sweeper would (blobs, chunks, audit), and a fresh one is started.
  */
 public final class InitUpload {
   private final Products products;
@@ -34,6 +36,7 @@ public final class InitUpload {
   private final Limits limits;
   private final Clock clock;
   private final Supplier<UUID> ids;
+  private final SessionExpiry expiry;
 
   public InitUpload(Products products, UploadSessions sessions, BlobStore blobs, AuditLog audit,
       Transactions transactions, Limits limits, Clock clock, Supplier<UUID> ids) {
@@ -45,16 +48,7 @@ public final class InitUpload {
     this.limits = limits;
     this.clock = clock;
     this.ids = ids;
-  }
-
-  private void expire(UploadSession stale, Instant now) {
-    transactions.inTransaction(() -> {
-      if (sessions.expire(stale.id(), now)) {
-        blobs.deleteAll(stale.storagePrefix());
-        sessions.dropChunks(stale.id());
-      }
-      return null;
-    });
+    this.expiry = new SessionExpiry(sessions, blobs, audit, transactions);
   }
 
   /**
@@ -67,7 +61,7 @@ public final class InitUpload {
     Product product = products.findOwned(productId, caller.ailock())
         .orElseThrow(() -> new DistributionException(ErrorCode.PRODUCT_NOT_FOUND, "no such product"));
     if (product.status() != ProductStatus.DRAFT) {
-      throw new DistributionException(ErrorCode.PRODUCT_ALREADY_UPLOADED, "the product's content is already published");
+      throw alreadyUploaded();
     }
     long expected = CiphertextLayout.ciphertextLength(product.size());
     if (ciphertextLength != expected) {
@@ -76,10 +70,16 @@ public final class InitUpload {
     }
     Instant now = clock.instant();
     var current = sessions.current(productId, product.nextVersion());
-    if (current.isPresent() && current.get().acceptsChunks(now)) {
-      return current.get();
+    if (current.isPresent()) {
+      UploadSession existing = current.get();
+      if (existing.acceptsChunks(now)) {
+        return existing; // the client resumes it
+      }
+      if (existing.state() == UploadState.COMPLETED) {
+        throw alreadyUploaded(); // completed since the product was read
+      }
+      expiry.expire(existing, now); // open but past its deadline, not swept yet
     }
-    current.ifPresent(stale -> expire(stale, now)); // past its deadline, not swept yet
     int chunkSize = requestedChunkSize == null ? limits.maxChunkBytes()
         : Math.max(Limits.MIN_CHUNK_BYTES, Math.min(requestedChunkSize, limits.maxChunkBytes()));
     var id = new UploadId(ids.get());
@@ -89,9 +89,10 @@ public final class InitUpload {
         now.plus(limits.uploadSessionTtl()));
     return transactions.inTransaction(() -> {
       if (!sessions.add(session)) {
-        // A concurrent init won the race; hand out its session.
-        return sessions.current(productId, product.nextVersion()).orElseThrow(
-            () -> new DistributionException(ErrorCode.PRODUCT_ALREADY_UPLOADED, "the product's content is already published"));
+        // A concurrent init won the race; hand out its session, unless the version was completed meanwhile.
+        return sessions.current(productId, product.nextVersion())
+            .filter(winner -> winner.state() == UploadState.OPEN)
+            .orElseThrow(InitUpload::alreadyUploaded);
       }
       audit.record(AuditEntry.of(now, caller.ailock().value(), "upload.started", caller.meta())
           .product(productId.value())
@@ -99,5 +100,9 @@ public final class InitUpload {
               "chunk_count", Integer.toString(session.chunkCount()))));
       return session;
     });
+  }
+
+  private static DistributionException alreadyUploaded() {
+    return new DistributionException(ErrorCode.PRODUCT_ALREADY_UPLOADED, "the product's content is already published");
   }
 }

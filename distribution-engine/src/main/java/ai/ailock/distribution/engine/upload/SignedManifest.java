@@ -24,7 +24,10 @@ public record SignedManifest(
     byte[] signature,
     String canonicalJson) {
 
+  /** Copies the chunk list and the signed bytes, so a caller changing them afterwards cannot change this manifest. */
   public SignedManifest {
     chunks = List.copyOf(chunks);
+    signedBytes = signedBytes.clone();
+    signature = signature.clone();
   }
 }

@@ -1,5 +1,6 @@
 package ai.ailock.distribution.engine.upload;
 
+import ai.ailock.distribution.engine.identity.AilockId;
 import ai.ailock.distribution.engine.product.ProductId;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ public interface UploadSessions {
   Optional<UploadSession> find(UploadId id);
 
   /** @return the session if {@code owner} started it; others learn nothing, not even that it exists */
-  default Optional<UploadSession> findOwned(UploadId id, ai.ailock.distribution.engine.identity.AilockId owner) {
+  default Optional<UploadSession> findOwned(UploadId id, AilockId owner) {
     return find(id).filter(session -> session.owner().equals(owner));
   }
 
@@ -31,12 +32,21 @@ public interface UploadSessions {
   Optional<StoredChunk> chunk(UploadId id, int index);
 
   /**
-   * Records {@code chunk} if the session is open and holds nothing at its index yet.
+   * Records {@code chunk} if the session is open (and, by the adapter's clock, not past its expiry) and holds
+   * nothing at its index yet. Never replaces a held chunk.
    *
-   * @return the chunk held at that index afterwards (this one or an earlier one), or empty if the session
-   *     is not open any more
+   * @return the chunk held at that index afterwards, with whether this call recorded it; empty if the session
+   *     is not open any more (nothing changed)
    */
-  Optional<StoredChunk> hold(UploadId id, StoredChunk chunk);
+  Optional<Held> hold(UploadId id, StoredChunk chunk);
+
+  /**
+   * The chunk a session holds at an index after {@link #hold}.
+   *
+   * @param added true if this call recorded {@code chunk}; false if it was held before (by an earlier or
+   *     concurrent call, with the same or other bytes)
+   */
+  record Held(StoredChunk chunk, boolean added) {}
 
   /**
    * Marks an open session completed with the ciphertext's hash.

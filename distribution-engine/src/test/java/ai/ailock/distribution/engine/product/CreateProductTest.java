@@ -3,11 +3,12 @@ package ai.ailock.distribution.engine.product;
 import static ai.ailock.distribution.engine.fixtures.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
-import ai.ailock.distribution.engine.KnownEngineBug;
 import ai.ailock.distribution.engine.fixtures.EngineFixture;
 import ai.ailock.distribution.engine.fixtures.RegisteredAilock;
 import ai.ailock.distribution.engine.fixtures.SequentialIds;
+import ai.ailock.distribution.schemas.Violation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,11 +76,13 @@ class CreateProductTest {
     assertThat(engine.audit().entries("product.created")).isEmpty();
   }
 
-  @KnownEngineBug("CreateProduct accepts a negative size; InitUpload then fails with IllegalArgumentException from"
-      + " CiphertextLayout. Fix: refuse size < 0 with validation_failed at the top of CreateProduct.create.")
+  @Test
   void refusesANegativeSize() {
-    assertRefused(() -> createProduct.create(seller.caller(), command(-1, ProductPolicy.defaults())),
+    DistributionException refusal = assertRefused(
+        () -> createProduct.create(seller.caller(), command(-1, ProductPolicy.defaults())),
         ErrorCode.VALIDATION_FAILED);
+
+    assertThat(refusal.violations()).extracting(Violation::pointer).containsExactly("/size");
 
     assertThat(engine.products().all()).isEmpty();
   }

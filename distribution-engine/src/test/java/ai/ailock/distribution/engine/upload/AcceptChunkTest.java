@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
-import ai.ailock.distribution.engine.KnownEngineBug;
 import ai.ailock.distribution.engine.blob.BlobStoreException;
 import ai.ailock.distribution.engine.fixtures.Bodies;
 import ai.ailock.distribution.engine.fixtures.Ciphertext;
@@ -270,9 +269,7 @@ class AcceptChunkTest {
     assertThat(engine.blobs().keysUnder(session.storagePrefix())).containsExactly(session.chunkKey(1, winningSha));
   }
 
-  @KnownEngineBug("A request that found the index free, then lost to an identical request and reached hold() after"
-      + " the upload completed, deletes the blob the completed upload points to (AcceptChunk: 'if (winner.isEmpty())"
-      + " blobs.delete(key)'). Fix: delete only if sessions.chunk(uploadId, index) does not hold that key.")
+  @Test
   void aLateDuplicateOfAChunkNeverDeletesTheBlobOfTheCompletedUpload() throws Exception {
     var interleaving = new InterleavingBlobStore(engine.blobs());
     var lateAcceptChunk = new AcceptChunk(engine.sessions(), interleaving, engine.limits(), engine.clock());
@@ -290,8 +287,37 @@ class AcceptChunkTest {
         .as("chunk 0 of the published content").isPresent();
   }
 
-  @KnownEngineBug("Accepted.stored is documented as false when an identical chunk was already held, but a request"
-      + " that lost the race to an identical one reports true. Fix needs hold() to say whether it inserted; low impact.")
+  @Test
+  void refusesAChunkWhoseUploadWasCompletedWhileItStreamedAsAlreadyCompleted() {
+    var interleaving = new InterleavingBlobStore(engine.blobs());
+    var late = new AcceptChunk(engine.sessions(), interleaving, engine.limits(), engine.clock());
+    interleaving.beforeNextPut(() -> {
+      engine.uploadAll(seller, session, ciphertext);
+      engine.complete(seller, session, engine.manifestFor(session, ciphertext).signedBy(seller.keys()));
+    });
+
+    assertRefused(() -> late.accept(seller.caller(), session.id(), 0, Sha256Hex.of(chunk(0)),
+        (long) chunk(0).length, Bodies.of(chunk(0))), ErrorCode.UPLOAD_ALREADY_COMPLETED);
+  }
+
+  @Test
+  void removesTheBlobOfALateChunkWithOtherBytesButKeepsTheCompletedOnes() {
+    byte[] other = Ciphertext.pseudoRandom(session.chunkLength(0), 4_242).bytes();
+    var interleaving = new InterleavingBlobStore(engine.blobs());
+    var late = new AcceptChunk(engine.sessions(), interleaving, engine.limits(), engine.clock());
+    interleaving.beforeNextPut(() -> {
+      engine.uploadAll(seller, session, ciphertext);
+      engine.complete(seller, session, engine.manifestFor(session, ciphertext).signedBy(seller.keys()));
+    });
+
+    assertRefused(() -> late.accept(seller.caller(), session.id(), 0, Sha256Hex.of(other), (long) other.length,
+        Bodies.of(other)), ErrorCode.UPLOAD_ALREADY_COMPLETED);
+
+    assertThat(engine.blobs().keysUnder(session.storagePrefix())).containsExactlyInAnyOrderElementsOf(
+        engine.sessions().chunks(session.id()).stream().map(StoredChunk::blobKey).toList());
+  }
+
+  @Test
   void reportsNotStoredWhenAnIdenticalChunkWasHeldFirst() {
     var interleaving = new InterleavingBlobStore(engine.blobs());
     var overtaken = new AcceptChunk(engine.sessions(), interleaving, engine.limits(), engine.clock());

@@ -48,7 +48,8 @@ class CompleteUploadTest {
     ProductContent content = published.content();
     assertThat(content).isNotNull();
     assertThat(content.version()).isEqualTo(1);
-    assertThat(content.upload()).isEqualTo(session.id());
+    assertThat(engine.sessions().current(draft.id(), content.version())).map(UploadSession::id)
+        .as("the completed session the content's chunks belong to").contains(session.id());
     assertThat(content.ciphertextLength()).isEqualTo(ciphertext.length());
     assertThat(content.ciphertextSha256()).isEqualTo(ciphertext.sha256());
     assertThat(content.storageType()).isEqualTo(session.storageType());

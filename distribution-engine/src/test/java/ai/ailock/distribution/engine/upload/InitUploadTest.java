@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
-import ai.ailock.distribution.engine.KnownEngineBug;
 import ai.ailock.distribution.engine.Limits;
 import ai.ailock.distribution.engine.blob.BlobKey;
 import ai.ailock.distribution.engine.fixtures.EngineFixture;
@@ -138,9 +137,7 @@ class InitUploadTest {
     assertThat(fresh.storagePrefix()).isNotEqualTo(first.storagePrefix());
   }
 
-  @KnownEngineBug("InitUpload hands back an open session whose expiry has passed when the sweeper has not run yet"
-      + " (UploadSessions.add refuses while it is 'open', and the fallback returns sessions.current(...) unchecked)."
-      + " Fix: expire that session (state + blobs + chunks) before adding the new one; see the report.")
+  @Test
   void startsAFreshSessionWhenTheOpenOneExpiredBeforeAnySweep() {
     UploadSession first = initUpload.init(seller.caller(), product.id(), ciphertextLength, null);
     engine.clock().advance(Duration.ofHours(1));
@@ -149,6 +146,37 @@ class InitUploadTest {
 
     assertThat(next.id()).isNotEqualTo(first.id());
     assertThat(next.acceptsChunks(engine.clock().instant())).isTrue();
+  }
+
+  @Test
+  void expiresTheStaleSessionExactlyAsTheSweeperWould() {
+    UploadSession stale = initUpload.init(seller.caller(), product.id(), ciphertextLength, null);
+    engine.upload(seller, stale, engine.ciphertextFor(stale), 0);
+    engine.clock().advance(Duration.ofHours(1));
+
+    initUpload.init(seller.caller(), product.id(), ciphertextLength, null);
+
+    assertThat(engine.sessions().find(stale.id())).map(UploadSession::state).contains(UploadState.EXPIRED);
+    assertThat(engine.sessions().chunks(stale.id())).isEmpty();
+    assertThat(engine.blobs().keysUnder(stale.storagePrefix())).isEmpty();
+    assertThat(engine.audit().entries("upload.expired")).singleElement().satisfies(entry -> {
+      assertThat(entry.actor()).isEqualTo("system");
+      assertThat(entry.productId()).isEqualTo(product.id().value());
+      assertThat(entry.detail()).containsExactlyEntriesOf(Map.of("upload_id", stale.id().toString()));
+    });
+    assertThat(engine.expireUploads().sweep(10)).as("nothing left for the sweeper").isZero();
+  }
+
+  @Test
+  void refusesWhenTheVersionWasCompletedSinceTheProductWasRead() {
+    UploadSession first = initUpload.init(seller.caller(), product.id(), ciphertextLength, null);
+    engine.sessions().complete(first.id(), "c".repeat(64), engine.clock().instant()); // not yet published
+
+    assertRefused(() -> initUpload.init(seller.caller(), product.id(), ciphertextLength, null),
+        ErrorCode.PRODUCT_ALREADY_UPLOADED);
+    engine.clock().advance(Duration.ofHours(2));
+    assertRefused(() -> initUpload.init(seller.caller(), product.id(), ciphertextLength, null),
+        ErrorCode.PRODUCT_ALREADY_UPLOADED);
   }
 
   @Test

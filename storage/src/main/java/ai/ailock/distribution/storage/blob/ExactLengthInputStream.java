@@ -39,11 +39,6 @@ final class ExactLengthInputStream extends InputStream {
     return Optional.ofNullable(failure);
   }
 
-  /** @return whether nothing has been read from the source yet, so the stream could be handed out again */
-  boolean untouched() {
-    return remaining == length && !sourceEndChecked && failure == null;
-  }
-
   /** Checks a zero-length source is really empty; consumers may never read a body of length 0. */
   void requireEmptyWhenZeroLength() throws ContentStreamFailure {
     if (length == 0) {

@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,20 +36,27 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Objects live at {@code keyPrefix + key}. {@link #put} is a single streamed {@code PutObject} with
  * {@code If-None-Match: *}, so the service itself refuses to overwrite (HTTP 412 becomes
  * {@link BlobAlreadyExistsException}). The body is never buffered: a content stream that fails, ends early or
- * runs long aborts the request mid-body, so no object appears. Such a body cannot be replayed, so a put that
- * fails on the network is not retried here; the caller retries the whole put. A 409 (another conditional write
- * of the key in flight) is reported as a plain {@link BlobStoreException}, since that other write may still fail.
+ * runs long aborts the request mid-body, so no object appears. Such a body cannot be replayed, so the SDK does not
+ * retry puts (other operations keep its retries): a put that fails reports the first failure, and the caller
+ * retries the whole put. A 409 (another conditional write of the key in flight) is a plain
+ * {@link BlobStoreException}, since that other write may still fail.
  *
  * <p>Thread-safe. A store made by {@link #create(S3Settings)} owns its client and closes it in {@link #close()};
  * one given a client leaves it open.
  */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
   private static final String CONTENT_TYPE = "application/octet-stream";
+  /** S3's limit for one listing page and one DeleteObjects request. */
+  private static final int MAX_LIST_PAGE_SIZE = 1000;
+  /** A put's body is read once: a retry could not resend it, and would hide the failure that caused it. */
+  private static final SdkPlugin NO_RETRIES =
+      config -> config.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
 
   private final S3Client client;
   private final String bucket;
   private final String keyPrefix;
   private final boolean ownsClient;
+  private final int listPageSize;
 
   /**
    * @param client the client to use; not closed by this store
@@ -55,19 +64,24 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
    * @param keyPrefix prepended to every key ({@code ""} for none); a missing trailing {@code /} is added
    */
   public S3BlobStore(S3Client client, String bucket, String keyPrefix) {
-    this(client, bucket, keyPrefix, false);
+    this(client, bucket, keyPrefix, false, MAX_LIST_PAGE_SIZE);
   }
 
-  private S3BlobStore(S3Client client, String bucket, String keyPrefix, boolean ownsClient) {
+  /** @param listPageSize keys per listing page in {@link #deleteAll}, at most 1000; smaller only in tests */
+  S3BlobStore(S3Client client, String bucket, String keyPrefix, boolean ownsClient, int listPageSize) {
+    if (listPageSize < 1 || listPageSize > MAX_LIST_PAGE_SIZE) {
+      throw new IllegalArgumentException("listPageSize must be 1-" + MAX_LIST_PAGE_SIZE + ": " + listPageSize);
+    }
     this.client = Objects.requireNonNull(client, "client");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.keyPrefix = normalisePrefix(keyPrefix);
     this.ownsClient = ownsClient;
+    this.listPageSize = listPageSize;
   }
 
   /** Builds a client for {@code settings} (see {@link #newClient}) and a store that owns it. */
   public static S3BlobStore create(S3Settings settings) {
-    return new S3BlobStore(newClient(settings), settings.bucket(), settings.keyPrefix(), true);
+    return new S3BlobStore(newClient(settings), settings.bucket(), settings.keyPrefix(), true, MAX_LIST_PAGE_SIZE);
   }
 
   /**
@@ -106,7 +120,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         body.requireEmptyWhenZeroLength();
         putEmpty(key);
       } else {
-        client.putObject(request(key, length),
+        PutObjectRequest request = request(key, length).toBuilder()
+            .overrideConfiguration(o -> o.addPlugin(NO_RETRIES))
+            .build();
+        client.putObject(request,
             RequestBody.fromContentProvider(new SingleUseContentProvider(body), length, CONTENT_TYPE));
       }
     } catch (ContentStreamFailure e) {
@@ -222,7 +239,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   public void deleteAll(BlobKey prefix) {
     String objectPrefix = objectKey(prefix) + "/";
     try {
-      for (ListObjectsV2Response page : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(objectPrefix))) {
+      for (ListObjectsV2Response page : client.listObjectsV2Paginator(
+          b -> b.bucket(bucket).prefix(objectPrefix).maxKeys(listPageSize))) {
         List<ObjectIdentifier> objects =
             page.contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
         if (!objects.isEmpty()) {

@@ -4,22 +4,24 @@ import java.io.InputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 
 /**
- * Hands the SDK a put's one-shot content. The SDK asks again for each retry; that works while nothing has been
- * read yet (the connection failed before the body went out), and otherwise fails rather than send a stream
- * positioned mid-way. Thread-safe.
+ * Hands the SDK a put's one-shot content, once. Asked again (a client configured to hash the payload before
+ * sending it, or to retry), it fails instead of sending a stream that is already partly or wholly read.
+ * Thread-safe.
  */
 final class SingleUseContentProvider implements ContentStreamProvider {
-  private final ExactLengthInputStream content;
+  private final InputStream content;
+  private boolean handedOut;
 
-  SingleUseContentProvider(ExactLengthInputStream content) {
+  SingleUseContentProvider(InputStream content) {
     this.content = content;
   }
 
   @Override
   public synchronized InputStream newStream() {
-    if (!content.untouched()) {
-      throw new IllegalStateException("a blob's content stream cannot be sent twice; retry the whole put");
+    if (handedOut) {
+      throw new IllegalStateException("a blob's content stream can be read only once; retry the whole put");
     }
+    handedOut = true;
     return content;
   }
 

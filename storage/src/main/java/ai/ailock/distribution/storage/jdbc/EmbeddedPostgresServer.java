@@ -64,8 +64,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return start(dataDirectory, port, true);
   }
 
-  /** @param durable {@code false} turns off {@code fsync} and {@code synchronous_commit}: for throwaway test data */
-  static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean durable) {
+  /**
+   * Starts a server for throwaway data on a free port: {@code fsync} and {@code synchronous_commit} off, and no
+   * stop at JVM exit, so the caller can stop it and then remove the directory in its own shutdown hook.
+   */
+  static EmbeddedPostgresServer startThrowaway(Path dataDirectory) {
+    return start(dataDirectory, 0, false);
+  }
+
+  private static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean durable) {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0-65535: " + port);
     }
@@ -168,6 +175,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     if (durable) {
       // zonky starts postgres with -F (fsync off) and synchronous_commit=off; later -c options win
       builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+    } else {
+      builder.setRegisterShutdownHook(false);
     }
     return builder;
   }

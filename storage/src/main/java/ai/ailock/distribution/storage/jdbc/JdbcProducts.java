@@ -7,7 +7,6 @@ import ai.ailock.distribution.engine.product.ProductContent;
 import ai.ailock.distribution.engine.product.ProductId;
 import ai.ailock.distribution.engine.product.ProductStatus;
 import ai.ailock.distribution.engine.product.Products;
-import ai.ailock.distribution.engine.upload.UploadId;
 import ai.ailock.distribution.schemas.CanonicalJson;
 import ai.ailock.distribution.schemas.WireJson;
 import java.sql.ResultSet;
@@ -20,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@link Products} on {@code dist_digital_products}. The manifest is kept as {@code jsonb} (queryable) and
  * served in RFC 8785 form, which is a function of the JSON value alone, so it survives jsonb's re-encoding.
+ * {@code current_upload_id} names the completed upload session of the published version; {@link #publish} finds
+ * it by product and version, and the ciphertext length is read from it.
  */
 public final class JdbcProducts implements Products {
   private final JdbcClient jdbc;
@@ -49,31 +50,38 @@ public final class JdbcProducts implements Products {
         .param(id.value()).query(JdbcProducts::map).optional();
   }
 
+  /**
+   * @throws IllegalStateException if the product is a draft but has no completed upload session for
+   *     {@code content.version()}: there would be no chunks to serve (nothing changed)
+   */
   @Override
   public boolean publish(ProductId id, ProductContent content, Instant expiresAt) {
-    return jdbc.sql("""
-            UPDATE dist_digital_products
-            SET status = 'ready', content_version = ?, current_upload_id = ?, content_hash = ?, storage_type = ?,
-                storage_pointer = ?, manifest = ?::jsonb, manifest_sha256 = ?, ready_at = ?, expires_at = ?,
-                updated_at = ?
-            WHERE id = ? AND status = 'draft'""")
-        .params(content.version(), content.upload().value(), content.ciphertextSha256(), content.storageType(),
-            content.storagePointer().value(), content.manifestJson(), content.manifestSha256(),
-            Timestamps.of(content.readyAt()), Timestamps.of(expiresAt), Timestamps.of(content.readyAt()),
-            id.value())
-        .update() == 1;
+    int updated = jdbc.sql("""
+            UPDATE dist_digital_products p
+            SET status = 'ready', content_version = u.content_version, current_upload_id = u.id, content_hash = ?,
+                storage_type = ?, storage_pointer = ?, manifest = ?::jsonb, manifest_sha256 = ?, ready_at = ?,
+                expires_at = ?, updated_at = ?
+            FROM (SELECT id, content_version FROM dist_upload_sessions
+                  WHERE product_id = ? AND content_version = ? AND purpose = 'product' AND status = 'completed') u
+            WHERE p.id = ? AND p.status = 'draft'""")
+        .params(content.ciphertextSha256(), content.storageType(), content.storagePointer().value(),
+            content.manifestJson(), content.manifestSha256(), Timestamps.of(content.readyAt()),
+            Timestamps.of(expiresAt), Timestamps.of(content.readyAt()), id.value(), content.version(), id.value())
+        .update();
+    if (updated == 0 && find(id).map(product -> product.status() == ProductStatus.DRAFT).orElse(false)) {
+      throw new IllegalStateException("product " + id + " has no completed upload of version " + content.version());
+    }
+    return updated == 1;
   }
 
   private static Product map(ResultSet rs, int row) throws SQLException {
     var status = ProductStatus.fromWire(rs.getString("status"));
     ProductContent content = null;
-    UUID upload = rs.getObject("current_upload_id", UUID.class);
-    if (upload != null && status == ProductStatus.READY) {
+    if (status == ProductStatus.READY) {
       String manifest = CanonicalJson.string(WireJson.mapper().readTree(rs.getString("manifest")));
-      content = new ProductContent(rs.getInt("content_version"), new UploadId(upload),
-          rs.getLong("ciphertext_length"), rs.getString("content_hash"), rs.getString("storage_type"),
-          new BlobKey(rs.getString("storage_pointer")), manifest, rs.getString("manifest_sha256"),
-          Timestamps.readRequired(rs, "ready_at"));
+      content = new ProductContent(rs.getInt("content_version"), rs.getLong("ciphertext_length"),
+          rs.getString("content_hash"), rs.getString("storage_type"), new BlobKey(rs.getString("storage_pointer")),
+          manifest, rs.getString("manifest_sha256"), Timestamps.readRequired(rs, "ready_at"));
     }
     return new Product(new ProductId(rs.getObject("id", UUID.class)), new AilockId(rs.getString("owner_ailock_id")),
         rs.getString("title"), rs.getString("content_type"), rs.getLong("size"), rs.getString("encryption_algo"),

@@ -69,7 +69,7 @@ public final class JdbcUploadSessions implements UploadSessions {
   }
 
   @Override
-  public Optional<StoredChunk> hold(UploadId id, StoredChunk chunk) {
+  public Optional<Held> hold(UploadId id, StoredChunk chunk) {
     Instant now = clock.instant();
     int inserted = jdbc.sql("""
             INSERT INTO dist_upload_chunks (upload_id, idx, size, sha256, blob_key, created_at)
@@ -79,10 +79,13 @@ public final class JdbcUploadSessions implements UploadSessions {
         .params(id.value(), chunk.index(), chunk.size(), chunk.sha256(), chunk.blobKey().value(),
             Timestamps.of(now), id.value(), Timestamps.of(now))
         .update();
-    if (inserted == 0 && !isOpen(id, now)) {
+    if (inserted == 1) {
+      return Optional.of(new Held(chunk, true));
+    }
+    if (!isOpen(id, now)) {
       return Optional.empty();
     }
-    return chunk(id, chunk.index());
+    return chunk(id, chunk.index()).map(earlier -> new Held(earlier, false));
   }
 
   @Override

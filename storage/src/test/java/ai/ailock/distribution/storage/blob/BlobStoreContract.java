@@ -35,6 +35,11 @@ public abstract class BlobStoreContract {
   /** @return the store under test, empty at the start of each test */
   protected abstract BlobStore store();
 
+  /** @return how many keys the store lists per page when deleting a prefix, if it pages at all */
+  protected int listingPageSize() {
+    return 1000;
+  }
+
   @Test
   void roundTripsSmallContent() {
     // given
@@ -286,9 +291,10 @@ public abstract class BlobStoreContract {
   }
 
   @Test
-  void deletesAPrefixSpanningManyPages() {
-    // given: more objects than one S3 listing page (1000)
-    for (int i = 0; i < 1005; i++) {
+  void deletesAPrefixSpanningManyListingPages() {
+    // given: more objects than fit one listing page
+    int count = 2 * listingPageSize() + 5;
+    for (int i = 0; i < count; i++) {
       store().put(new BlobKey("many/" + i), new ByteArrayInputStream(new byte[] {(byte) i}), 1);
     }
 
@@ -296,8 +302,9 @@ public abstract class BlobStoreContract {
     store().deleteAll(new BlobKey("many"));
 
     // then
-    assertThat(store().size(new BlobKey("many/0"))).isEmpty();
-    assertThat(store().size(new BlobKey("many/1004"))).isEmpty();
+    for (int i = 0; i < count; i++) {
+      assertThat(store().size(new BlobKey("many/" + i))).as("many/" + i).isEmpty();
+    }
   }
 
   @Test
@@ -336,36 +343,6 @@ public abstract class BlobStoreContract {
       assertThat(refused).isEqualTo(writers - 1);
       assertThat(GeneratedContent.sha256Of(store().open(KEY).orElseThrow()))
           .isEqualTo(GeneratedContent.of(winners.get(0), length).sha256(0, length));
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void survivesConcurrentPutsAndDeletesOfNeighbouringKeys() throws Exception {
-    // given: writers whose keys share a directory that deletes keep emptying
-    int writers = 4;
-    int rounds = 25;
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    List<Future<?>> outcomes = new ArrayList<>();
-    try {
-      // when
-      for (int w = 0; w < writers; w++) {
-        BlobKey key = new BlobKey("shared/dir/writer-" + w);
-        outcomes.add(pool.submit(() -> {
-          for (int round = 0; round < rounds; round++) {
-            store().put(key, GeneratedContent.of(round, 100).stream(), 100);
-            store().delete(key);
-          }
-          return null;
-        }));
-      }
-
-      // then
-      for (Future<?> outcome : outcomes) {
-        outcome.get(120, TimeUnit.SECONDS);
-      }
-      assertThat(store().size(new BlobKey("shared/dir/writer-0"))).isEmpty();
     } finally {
       pool.shutdownNow();
     }

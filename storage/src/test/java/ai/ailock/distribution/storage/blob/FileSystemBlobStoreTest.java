@@ -14,6 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -41,6 +47,11 @@ class FileSystemBlobStoreTest extends BlobStoreContract {
   @Override
   protected BlobStore store() {
     return store;
+  }
+
+  @Override
+  protected int listingPageSize() {
+    return 10; // deletes walk the directory; there are no pages to span
   }
 
   @Test
@@ -166,6 +177,36 @@ class FileSystemBlobStoreTest extends BlobStoreContract {
         .isInstanceOf(BlobStoreException.class).isNotInstanceOf(BlobAlreadyExistsException.class);
     assertThat(store.size(new BlobKey("b"))).isEmpty();
     assertThat(store.open(new BlobKey("b"))).isEmpty();
+  }
+
+  @Test
+  void survivesConcurrentPutsAndDeletesOfNeighbouringKeys() throws Exception {
+    // given: writers whose keys share a directory that deletes keep removing and puts keep recreating
+    int writers = 4;
+    int rounds = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> outcomes = new ArrayList<>();
+    try {
+      // when
+      for (int w = 0; w < writers; w++) {
+        BlobKey key = new BlobKey("shared/dir/writer-" + w);
+        outcomes.add(pool.submit(() -> {
+          for (int round = 0; round < rounds; round++) {
+            store.put(key, GeneratedContent.of(round, 100).stream(), 100);
+            store.delete(key);
+          }
+          return null;
+        }));
+      }
+
+      // then
+      for (Future<?> outcome : outcomes) {
+        outcome.get(120, TimeUnit.SECONDS);
+      }
+      assertThat(store.size(new BlobKey("shared/dir/writer-0"))).isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The blob store contract against a real S3-compatible server (s3proxy, filesystem backend). */
 class S3BlobStoreIT extends BlobStoreContract {
+  private static final int LISTING_PAGE_SIZE = 50;
+
   private static S3ProxyServer server;
 
   private S3BlobStore store;
@@ -31,8 +33,10 @@ class S3BlobStoreIT extends BlobStoreContract {
 
   @BeforeEach
   void createStore() {
-    // every test gets its own key prefix, so it starts with an empty store
-    store = S3BlobStore.create(server.settings("test-" + UUID.randomUUID()));
+    // every test gets its own key prefix, so it starts with an empty store; small listing pages make paging cheap
+    S3Settings settings = server.settings("test-" + UUID.randomUUID());
+    store = new S3BlobStore(S3BlobStore.newClient(settings), settings.bucket(), settings.keyPrefix(), true,
+        LISTING_PAGE_SIZE);
   }
 
   @AfterEach
@@ -43,6 +47,24 @@ class S3BlobStoreIT extends BlobStoreContract {
   @Override
   protected BlobStore store() {
     return store;
+  }
+
+  @Override
+  protected int listingPageSize() {
+    return LISTING_PAGE_SIZE;
+  }
+
+  @Test
+  void reachesTheServerThroughSettingsAlone() {
+    // given
+    try (S3BlobStore created = S3BlobStore.create(server.settings("created-" + UUID.randomUUID()))) {
+
+      // when
+      created.put(new BlobKey("k"), GeneratedContent.of(1, 10).stream(), 10);
+
+      // then
+      assertThat(created.size(new BlobKey("k"))).contains(10L);
+    }
   }
 
   @Test

@@ -63,10 +63,14 @@ public final class EmbeddedPostgresFixture {
   private static EmbeddedPostgresServer startServer() {
     try {
       Path directory = Files.createTempDirectory("embedded-pg-test-");
-      EmbeddedPostgresServer started = EmbeddedPostgresServer.start(directory.resolve("data"), 0, false);
+      EmbeddedPostgresServer started = EmbeddedPostgresServer.startThrowaway(directory.resolve("data"));
+      // one hook, so the directory is removed only after PostgreSQL has stopped writing to it
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        started.close();
-        deleteRecursively(directory);
+        try {
+          started.close();
+        } finally {
+          deleteRecursively(directory);
+        }
       }, "embedded-postgres-fixture-stop"));
       return started;
     } catch (IOException e) {

@@ -1,0 +1,133 @@
+package ai.ailock.distribution.client.cli;
+
+import ai.ailock.distribution.client.crypto.InvalidCiphertextException;
+import ai.ailock.distribution.client.http.DistributionApiException;
+import ai.ailock.distribution.client.keystore.InsecurePermissionsException;
+import ai.ailock.distribution.client.manifest.InvalidManifestException;
+import ai.ailock.distribution.client.transfer.FileChangedException;
+import ai.ailock.distribution.client.transfer.IntegrityException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.security.InvalidKeyException;
+import java.security.SignatureException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures into one clear message on stderr and an exit code. Messages never contain keys, signatures or
+ * passphrases: they come from the service's stable {@code code} or from the SDK's own exception messages.
+ */
+final class Failures {
+  static final int LOCAL = 1;
+  static final int REFUSED = 3;
+  static final int UNAVAILABLE = 4;
+  static final int INTEGRITY = 5;
+  static final int KEYS = 6;
+
+  private static final Map<String, String> MESSAGES = Map.ofEntries(
+      Map.entry("unauthenticated", "the service did not accept this Ailock's signature: is the key registered "
+          + "('ailock register') and is this machine's clock right?"),
+      Map.entry("replayed_request", "the service saw this signed request before; try again"),
+      Map.entry("product_not_found", "no such product (or it is not yours)"),
+      Map.entry("upload_not_found", "no such upload (or it is not yours)"),
+      Map.entry("ailock_not_found", "no such Ailock"),
+      Map.entry("not_found", "not found"),
+      Map.entry("key_conflict", "this signing key is registered with another X25519 key"),
+      Map.entry("chunk_conflict", "the service holds different bytes for a chunk of this upload; start over with "
+          + "'ailock upload --restart'"),
+      Map.entry("upload_incomplete", "the service is still missing chunks; run the upload again to resume it"),
+      Map.entry("upload_already_completed", "this upload was already completed with another manifest"),
+      Map.entry("product_already_uploaded", "this product already has published content"),
+      Map.entry("product_not_ready", "the product has no uploaded content yet"),
+      Map.entry("upload_expired", "the upload session expired; start over with 'ailock upload --restart'"),
+      Map.entry("product_expired", "the product's retention period has ended"),
+      Map.entry("request_too_large", "the request is larger than the service accepts"),
+      Map.entry("chunk_too_large", "a chunk is larger than the service accepts"),
+      Map.entry("product_too_large", "the file is larger than the service's limit (200 MiB by default)"),
+      Map.entry("ciphertext_length_mismatch", "the service expects another ciphertext length for this product"),
+      Map.entry("chunk_hash_mismatch", "a chunk was damaged on the way (hash mismatch); run the upload again"),
+      Map.entry("chunk_length_mismatch", "a chunk had the wrong length for its index"),
+      Map.entry("ciphertext_hash_mismatch", "the uploaded ciphertext does not hash as declared"),
+      Map.entry("manifest_mismatch", "the manifest does not describe the uploaded chunks"),
+      Map.entry("signature_invalid", "the service did not accept the manifest's signature"),
+      Map.entry("validation_failed", "the request was not valid"),
+      Map.entry("internal_error", "the service failed unexpectedly; try again later"),
+      Map.entry("storage_unavailable", "the service's storage is unavailable; try again later"));
+
+  private Failures() {}
+
+  /** picocli's execution exception handler: prints the message, returns the exit code. */
+  static int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
+    commandLine.getErr().println("ailock " + commandName(parseResult) + ": " + message(e));
+    return exitCode(e);
+  }
+
+  static String describe(DistributionApiException e) {
+    String code = e.code();
+    if ("unknown".equals(code)) { // no readable problem body: go by the status
+      code = e.status() == 401 ? "unauthenticated" : e.status() >= 500 ? "internal_error" : code;
+    }
+    String text = MESSAGES.getOrDefault(code, "refused (" + code + ")");
+    if (!e.violations().isEmpty()) {
+      text += ": " + e.violations().stream().map(v -> v.pointer() + " " + v.message())
+          .collect(Collectors.joining("; "));
+    }
+    return text + " [" + e.status() + " " + e.code() + "]";
+  }
+
+  static String message(Throwable e) {
+    if (e instanceof DistributionApiException refused) {
+      return describe(refused);
+    }
+    if (e instanceof UncheckedIOException unchecked) {
+      return message(unchecked.getCause());
+    }
+    if (e instanceof ConnectException) {
+      return "cannot reach the service (" + e.getMessage() + "); is it running? (--server)";
+    }
+    if (e instanceof NoSuchFileException missing) {
+      return "no such file: " + missing.getFile() + (missing.getReason() != null ? " (" + missing.getReason() + ")"
+          : "");
+    }
+    if (e instanceof FileAlreadyExistsException exists) {
+      return "already exists: " + exists.getFile() + (exists.getReason() != null ? " (" + exists.getReason() + ")"
+          : "");
+    }
+    String text = e.getMessage();
+    return text != null && !text.isBlank() ? text : e.getClass().getSimpleName();
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof DistributionApiException refused) {
+      return refused.status() >= 500 ? UNAVAILABLE : REFUSED;
+    }
+    if (e instanceof UncheckedIOException || e instanceof ConnectException
+        || e instanceof java.net.http.HttpTimeoutException) {
+      return UNAVAILABLE;
+    }
+    if (e instanceof InsecurePermissionsException || e instanceof InvalidKeyException) {
+      return KEYS;
+    }
+    if (e instanceof SignatureException || e instanceof IntegrityException
+        || e instanceof InvalidCiphertextException || e instanceof InvalidManifestException) {
+      return INTEGRITY;
+    }
+    if (e instanceof FileChangedException || e instanceof IOException) {
+      return LOCAL;
+    }
+    return LOCAL;
+  }
+
+  private static String commandName(ParseResult parseResult) {
+    ParseResult sub = parseResult;
+    while (sub.subcommand() != null) {
+      sub = sub.subcommand();
+    }
+    return sub.commandSpec().name();
+  }
+}

@@ -1,0 +1,103 @@
+package ai.ailock.distribution.client.transfer;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends chunks with up to {@code parallelism} in flight, from a pool of {@code parallelism + 1} buffers (the
+ * extra one is being filled while the others are sent). Each chunk is retried on transient failures; the first
+ * final failure stops everything and is rethrown to the reading thread. One per upload run.
+ */
+final class ChunkSender implements AutoCloseable {
+  private final UploadService service;
+  private final String uploadId;
+  private final Retry retry;
+  private final ProgressTracker progress;
+  private final BufferPool pool;
+  private final ExecutorService executor;
+  private final Phaser inFlight = new Phaser(1);
+  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+  private final AtomicInteger sent = new AtomicInteger();
+
+  ChunkSender(UploadService service, String uploadId, int parallelism, int chunkSize, Retry retry,
+      ProgressTracker progress) {
+    this.service = service;
+    this.uploadId = uploadId;
+    this.retry = retry;
+    this.progress = progress;
+    this.pool = new BufferPool(parallelism + 1, chunkSize);
+    this.executor = Executors.newFixedThreadPool(parallelism, runnable -> {
+      Thread thread = new Thread(runnable, "ailock-upload-" + uploadId);
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** @return a free buffer, waiting while all are in flight; throws the first send failure */
+  byte[] buffer() throws IOException, GeneralSecurityException {
+    try {
+      return pool.acquire(this::throwIfFailed);
+    } catch (Exception e) {
+      throw Retry.rethrow(e);
+    }
+  }
+
+  /** Returns a buffer that was not sent. */
+  void release(byte[] buffer) {
+    pool.release(buffer);
+  }
+
+  /** Sends {@code buffer[0, length)} as chunk {@code index} in the background; the buffer returns to the pool. */
+  void send(int index, byte[] buffer, int length, String sha256) {
+    inFlight.register();
+    executor.execute(() -> {
+      try {
+        if (failure.get() == null) {
+          retry.call(() -> {
+            service.putChunk(uploadId, index, buffer, length, sha256);
+            return null;
+          });
+          sent.incrementAndGet();
+          progress.add(length);
+        }
+      } catch (Throwable e) {
+        failure.compareAndSet(null, e);
+      } finally {
+        pool.release(buffer);
+        inFlight.arriveAndDeregister();
+      }
+    });
+  }
+
+  /** Waits for every chunk sent so far; throws the first failure. */
+  void awaitAll() throws IOException, GeneralSecurityException {
+    inFlight.arriveAndAwaitAdvance();
+    try {
+      throwIfFailed();
+    } catch (Exception e) {
+      throw Retry.rethrow(e);
+    }
+  }
+
+  int sent() {
+    return sent.get();
+  }
+
+  private void throwIfFailed() throws Exception {
+    Throwable first = failure.get();
+    if (first != null) {
+      throw Retry.rethrow(first);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

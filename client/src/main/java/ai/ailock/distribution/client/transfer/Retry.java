@@ -1,0 +1,85 @@
+package ai.ailock.distribution.client.transfer;
+
+import ai.ailock.distribution.client.http.DistributionApiException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Retries transient failures with exponential backoff and jitter: transport errors and answers 5xx, 408 and 429.
+ * Other refusals (4xx: a conflict, a hash mismatch, a validation failure) are fatal and thrown at once.
+ */
+final class Retry {
+  @FunctionalInterface
+  interface Attempt<T> {
+    T run() throws Exception;
+  }
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+
+  Retry(int maxAttempts, Duration initialBackoff) {
+    this.maxAttempts = maxAttempts;
+    this.initialBackoff = initialBackoff;
+  }
+
+  <T> T call(Attempt<T> attempt) throws Exception {
+    for (int failures = 1; ; failures++) {
+      try {
+        return attempt.run();
+      } catch (Exception e) {
+        if (failures >= maxAttempts || !isTransient(e)) {
+          throw e;
+        }
+        pause(failures);
+      }
+    }
+  }
+
+  /** Sleeps before attempt {@code failures + 1}: initial × 2^(failures-1), ±25 %, at most 10 s. */
+  void pause(int failures) throws InterruptedIOException {
+    long base = Math.min(10_000, initialBackoff.toMillis() << Math.min(failures - 1, 10));
+    long jitter = base / 4 == 0 ? 0 : ThreadLocalRandom.current().nextLong(-base / 4, base / 4 + 1);
+    try {
+      Thread.sleep(Math.max(0, base + jitter));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while backing off");
+    }
+  }
+
+  int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Rethrows a failure caught as {@code Exception} or {@code Throwable} with its precise type. */
+  static IOException rethrow(Throwable e) throws IOException, java.security.GeneralSecurityException {
+    if (e instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (e instanceof Error error) {
+      throw error;
+    }
+    if (e instanceof IOException io) {
+      throw io;
+    }
+    if (e instanceof java.security.GeneralSecurityException security) {
+      throw security;
+    }
+    throw new IOException(e);
+  }
+
+  static boolean isTransient(Throwable e) {
+    if (e instanceof DistributionApiException refused) {
+      int status = refused.status();
+      return status >= 500 || status == 408 || status == 429;
+    }
+    if (e instanceof InterruptedIOException && !(e instanceof java.net.http.HttpTimeoutException)) {
+      return false;
+    }
+    return (e instanceof IOException && !(e instanceof FileChangedException))
+        || e instanceof UncheckedIOException;
+  }
+}
