@@ -35,7 +35,7 @@ class SdkResumeIT extends SdkServerSupport {
   @TempDir Path dir;
 
   /** The real service, counting chunk requests, optionally dying after a number of them. */
-  static final class CountingService implements UploadService {
+  static class CountingService implements UploadService {
     final UploadService real;
     final int crashAfter;
     final AtomicInteger chunksSent = new AtomicInteger();

@@ -41,7 +41,7 @@ public final class JdbcIdentities implements Identities {
             INSERT INTO dist_ailock_keys (key_id, ailock_id, ed25519_public, x25519_public, x25519_signature,
                                           status, created_at)
             VALUES (?, ?, ?, ?, ?, 'active', ?)
-            ON CONFLICT DO NOTHING""")
+            ON CONFLICT (key_id) DO NOTHING""")
         .params(key.keyId().value(), key.ailock().value(), key.ed25519Public(), key.x25519Public(),
             key.x25519Signature(), Timestamps.of(key.createdAt()))
         .update() == 1;
