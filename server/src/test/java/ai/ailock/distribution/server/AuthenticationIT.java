@@ -10,38 +10,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Every function refuses what is not signed by a registered key, and a signed request works once. */
-@SpringBootTest(classes = DistributionServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"ailock.distribution.database.mode=external", "ailock.distribution.housekeeping.interval=1h"})
-@Import(TestServerConfiguration.class)
+@ServerIntegrationTest
 class AuthenticationIT {
   private static final String[] GET_FUNCTIONS = {"identities-get?ailock_id=x", "products-upload-status?upload_id=x",
       "products-download-manifest?product_id=x", "products-download-chunk?product_id=x&index=0"};
   private static final String[] POST_FUNCTIONS = {"products-create", "products-upload-init",
       "products-upload-complete", "products-upload-chunk?upload_id=x&index=0", "identities-register"};
-
-  @TempDir
-  static Path blobs;
-
-  @DynamicPropertySource
-  static void blobRoot(DynamicPropertyRegistry registry) {
-    registry.add("ailock.distribution.blobs.root", () -> blobs.toString());
-  }
 
   @LocalServerPort
   int port;

@@ -3,6 +3,10 @@ package ai.ailock.distribution.server;
 import ai.ailock.distribution.engine.fixtures.MutableClock;
 import ai.ailock.distribution.storage.jdbc.EmbeddedPostgresFixture;
 import com.zaxxer.hikari.HikariDataSource;
+import ai.ailock.distribution.storage.blob.FileSystemBlobStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -10,8 +14,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Test wiring: a fresh database on the shared embedded PostgreSQL per Spring context, and a clock the tests can
- * move (clients sign with the same clock, so signatures stay inside the replay window).
+ * Test wiring: a fresh database on the shared embedded PostgreSQL per Spring context, blobs in a temporary
+ * directory, and a clock the tests can move (clients sign with the same clock, so signatures stay inside the replay window).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServerConfiguration {
@@ -25,6 +29,13 @@ public class TestServerConfiguration {
     pool.setPassword(server.password());
     pool.setMaximumPoolSize(16);
     return pool;
+  }
+
+  @Bean
+  FileSystemBlobStore blobStore() throws IOException {
+    Path root = Files.createTempDirectory("ailock-blobs-");
+    root.toFile().deleteOnExit();
+    return new FileSystemBlobStore(root);
   }
 
   @Bean

@@ -7,6 +7,7 @@ import ai.ailock.distribution.client.http.DistributionApiException;
 import ai.ailock.distribution.client.http.SignedHttp;
 import ai.ailock.distribution.engine.fixtures.MutableClock;
 import ai.ailock.distribution.engine.product.CiphertextLayout;
+import ai.ailock.distribution.storage.blob.FileSystemBlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,37 +23,25 @@ import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The chunked upload/download data plane over HTTP, on embedded PostgreSQL and the filesystem blob store. */
-@SpringBootTest(classes = DistributionServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"ailock.distribution.database.mode=external", "ailock.distribution.housekeeping.interval=1h"})
-@Import(TestServerConfiguration.class)
+@ServerIntegrationTest
 class UploadFunctionsIT {
   private static final int CHUNK = 64 * 1024;
   private static final long SIZE = 300_000; // 5 chunks of ciphertext at 64 KiB
-
-  @TempDir
-  static Path blobs;
-
-  @DynamicPropertySource
-  static void blobRoot(DynamicPropertyRegistry registry) {
-    registry.add("ailock.distribution.blobs.root", () -> blobs.toString());
-  }
 
   @LocalServerPort
   int port;
 
   @Autowired
   Clock clock;
+
+  @Autowired
+  FileSystemBlobStore blobs;
 
   TestAilock seller;
   TestCiphertext ciphertext;
@@ -176,7 +165,7 @@ class UploadFunctionsIT {
         body, 0, body.length, declared), 422, "chunk_hash_mismatch");
     JsonNode status = seller.http().getJson("products-upload-status", Map.of("upload_id", uploadId));
     assertThat(status.get("received")).isEmpty();
-    try (Stream<Path> files = Files.walk(blobs)) {
+    try (Stream<Path> files = Files.walk(blobs.root())) {
       assertThat(files.filter(Files::isRegularFile).filter(p -> p.toString().contains(uploadId))).isEmpty();
     }
   }

@@ -2,6 +2,7 @@ package ai.ailock.distribution.client.transfer;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
@@ -10,9 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends chunks with up to {@code parallelism} in flight, from a pool of {@code parallelism + 1} buffers (the
- * extra one is being filled while the others are sent). Each chunk is retried on transient failures; the first
- * final failure stops everything and is rethrown to the reading thread. One per upload run.
+ * Hashes and sends chunks with up to {@code parallelism} in flight, from a pool of {@code parallelism + 1} buffers
+ * (the extra one is being filled while the others are sent). Hashing happens on the sending threads, so the
+ * reading thread only encrypts and feeds the whole-ciphertext hash. Each chunk is retried on transient failures;
+ * the first final failure stops everything and is rethrown to the reading thread. One per upload run.
  */
 final class ChunkSender implements AutoCloseable {
   private final UploadService service;
@@ -24,9 +26,11 @@ final class ChunkSender implements AutoCloseable {
   private final Phaser inFlight = new Phaser(1);
   private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
   private final AtomicInteger sent = new AtomicInteger();
+  private final String[] hashes;
 
-  ChunkSender(UploadService service, String uploadId, int parallelism, int chunkSize, Retry retry,
+  ChunkSender(UploadService service, String uploadId, int chunkCount, int parallelism, int chunkSize, Retry retry,
       ProgressTracker progress) {
+    this.hashes = new String[chunkCount];
     this.service = service;
     this.uploadId = uploadId;
     this.retry = retry;
@@ -48,22 +52,29 @@ final class ChunkSender implements AutoCloseable {
     }
   }
 
-  /** Returns a buffer that was not sent. */
+  /** Returns a buffer that was not submitted. */
   void release(byte[] buffer) {
     pool.release(buffer);
   }
 
-  /** Sends {@code buffer[0, length)} as chunk {@code index} in the background; the buffer returns to the pool. */
-  void send(int index, byte[] buffer, int length, String sha256) {
+  /**
+   * Hashes {@code buffer[0, length)} as chunk {@code index} in the background and, if {@code send}, sends it (a
+   * resumed upload only hashes the chunks the service holds); the buffer then returns to the pool.
+   */
+  void submit(int index, byte[] buffer, int length, boolean send) {
     inFlight.register();
     executor.execute(() -> {
       try {
         if (failure.get() == null) {
-          retry.call(() -> {
-            service.putChunk(uploadId, index, buffer, length, sha256);
-            return null;
-          });
-          sent.incrementAndGet();
+          String sha256 = Digests.sha256Hex(buffer, length);
+          hashes[index] = sha256;
+          if (send) {
+            retry.call(() -> {
+              service.putChunk(uploadId, index, buffer, length, sha256);
+              return null;
+            });
+            sent.incrementAndGet();
+          }
           progress.add(length);
         }
       } catch (Throwable e) {
@@ -75,14 +86,19 @@ final class ChunkSender implements AutoCloseable {
     });
   }
 
-  /** Waits for every chunk sent so far; throws the first failure. */
-  void awaitAll() throws IOException, GeneralSecurityException {
+  /**
+   * Waits for every chunk submitted so far; throws the first failure.
+   *
+   * @return each chunk's SHA-256 (hex), by index
+   */
+  List<String> awaitAll() throws IOException, GeneralSecurityException {
     inFlight.arriveAndAwaitAdvance();
     try {
       throwIfFailed();
     } catch (Exception e) {
       throw Retry.rethrow(e);
     }
+    return List.of(hashes); // the phaser's advance orders the workers' writes before this read
   }
 
   int sent() {

@@ -134,35 +134,32 @@ public final class Uploader {
       throws IOException, GeneralSecurityException {
     requireSameSession(state, session);
     Set<Integer> held = new HashSet<>(session.received());
-    List<ManifestChunk> chunks = new ArrayList<>(session.chunkCount());
     MessageDigest whole = Digests.sha256();
     progress.start(Phase.UPLOADING, state.ciphertextLength());
+    List<String> hashes;
     int sent;
-    try (var sender = new ChunkSender(service, state.uploadId(), options.parallelism(), state.chunkSize(),
-        options.retry(), progress)) {
+    try (var sender = new ChunkSender(service, state.uploadId(), session.chunkCount(), options.parallelism(),
+        state.chunkSize(), options.retry(), progress)) {
       for (int index = 0; index < session.chunkCount(); index++) {
-        long offset = (long) index * state.chunkSize();
-        int length = (int) Math.min(state.chunkSize(), state.ciphertextLength() - offset);
+        int length = chunkLength(state, index);
         byte[] buffer = sender.buffer();
         if (encryptor.readNBytes(buffer, 0, length) != length) {
           sender.release(buffer);
           throw new FileChangedException(state.file(), "while it was read (it is shorter)");
         }
         whole.update(buffer, 0, length);
-        String sha256 = Digests.sha256Hex(buffer, length);
-        chunks.add(new ManifestChunk(index, offset, length, sha256));
-        if (held.contains(index)) {
-          sender.release(buffer);
-          progress.add(length);
-        } else {
-          sender.send(index, buffer, length, sha256);
-        }
+        sender.submit(index, buffer, length, !held.contains(index));
       }
       if (encryptor.read() != -1) {
         throw new FileChangedException(state.file(), "while it was read (it is longer)");
       }
-      sender.awaitAll();
+      hashes = sender.awaitAll();
       sent = sender.sent();
+    }
+    List<ManifestChunk> chunks = new ArrayList<>(hashes.size());
+    for (int index = 0; index < hashes.size(); index++) {
+      chunks.add(new ManifestChunk(index, (long) index * state.chunkSize(), chunkLength(state, index),
+          hashes.get(index)));
     }
     Fingerprint read = plaintext.fingerprint();
     if (read.length() != state.plaintextLength() || !read.sha256().equals(state.plaintextSha256())) {
@@ -186,6 +183,10 @@ public final class Uploader {
     return new UploadResult(state.productId(), state.version(), state.uploadId(), state.plaintextLength(),
         state.plaintextSha256(), state.ciphertextLength(), ciphertextSha256, manifest.sha256(), sent, skipped,
         completed);
+  }
+
+  private static int chunkLength(UploadState state, int index) {
+    return (int) Math.min(state.chunkSize(), state.ciphertextLength() - (long) index * state.chunkSize());
   }
 
   private static void requireSameSession(UploadState state, UploadSessionInfo session) throws IOException {
