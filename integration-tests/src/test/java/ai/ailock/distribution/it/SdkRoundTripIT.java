@@ -84,6 +84,28 @@ class SdkRoundTripIT extends SdkServerSupport {
   }
 
   @Test
+  void continuesAChunkFromAnOffsetWithARangeRequest() throws Exception {
+    SignedHttp seller = registeredAilock();
+    UploadResult uploaded = new Uploader(new HttpUploadService(seller), seller.keys(),
+        new ProductKeyring(dir.resolve("keys"), seller.keys()), TransferOptions.defaults().withChunkSize(CHUNK))
+        .upload(generate(dir.resolve("r.bin"), 200_000, 4), new ProductDraft("R", "application/octet-stream", null),
+            dir.resolve("state.json"), TransferListener.NONE);
+    var source = new OwnerContentSource(seller, uploaded.productId());
+
+    byte[] whole;
+    byte[] tail;
+    try (var in = source.chunk(1, 0)) {
+      whole = in.readAllBytes();
+    }
+    try (var in = source.chunk(1, 40_000)) {
+      tail = in.readAllBytes();
+    }
+
+    assertThat(whole).hasSize(CHUNK);
+    assertThat(tail).isEqualTo(java.util.Arrays.copyOfRange(whole, 40_000, CHUNK));
+  }
+
+  @Test
   void anotherAilockCannotReadTheProduct() throws Exception {
     SignedHttp seller = registeredAilock();
     UploadResult uploaded = new Uploader(new HttpUploadService(seller), seller.keys(),

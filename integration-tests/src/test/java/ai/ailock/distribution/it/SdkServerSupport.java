@@ -84,12 +84,34 @@ abstract class SdkServerSupport {
     }
   }
 
+  /**
+   * A new directory under {@code target/sdk-it}. The server's data (a 200 MiB product among it) outlives the test
+   * JVM's last assertion, so directories that earlier runs left are removed here once they are six hours old.
+   */
   private static Path dataDir() {
     try {
-      Path base = Files.createDirectories(Path.of("target", "sdk-it"));
-      return Files.createTempDirectory(base.toAbsolutePath(), "data-");
+      Path base = Files.createDirectories(Path.of("target", "sdk-it")).toAbsolutePath();
+      long now = System.currentTimeMillis();
+      try (var old = Files.list(base)) {
+        old.filter(dir -> startedBefore(dir, now - 6 * 3600_000L)).forEach(SdkServerSupport::deleteTree);
+      }
+      return Files.createTempDirectory(base, "data-" + now + "-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean startedBefore(Path dir, long millis) {
+    String[] parts = dir.getFileName().toString().split("-");
+    return parts.length == 3 && parts[0].equals("data") && parts[1].matches("\\d{1,19}")
+        && Long.parseLong(parts[1]) < millis;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: another run may still be using it
     }
   }
 }

@@ -3,6 +3,7 @@ package ai.ailock.distribution.client.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ public final class AilockCli {
 
   @Option(names = "--key-file", paramLabel = "FILE",
       description = "The identity key file (default: HOME/identity.json).")
-  Path keyFile;
+  @Nullable Path keyFile;
 
   @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:AILOCK_SERVER:-" + DEFAULT_SERVER + "}",
       description = "The service's functions base URL (default: ${DEFAULT-VALUE}; env AILOCK_SERVER).")
@@ -39,7 +40,7 @@ public final class AilockCli {
 
   @Option(names = "--passphrase-file", paramLabel = "FILE",
       description = "Read the key file's passphrase from FILE (else env AILOCK_PASSPHRASE, else a prompt).")
-  Path passphraseFile;
+  @Nullable Path passphraseFile;
 
   /** Runs {@code ailock} and exits with its code. */
   public static void main(String[] args) {

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,21 +38,21 @@ final class UploadCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--title", description = "Title shown to buyers (default: the file name).")
-  String title;
+  @Nullable String title;
 
   @Option(names = "--content-type", paramLabel = "TYPE",
       description = "Media type, e.g. application/zip (default: guessed, else application/octet-stream).")
-  String contentType;
+  @Nullable String contentType;
 
   @Option(names = "--chunk-size", paramLabel = "BYTES",
       description = "Transport chunk size to ask for, 65536-4194304 (default: the service's).")
-  Integer chunkSize;
+  @Nullable Integer chunkSize;
 
   @Option(names = "--retention-days", paramLabel = "DAYS", description = "Days the product is kept (max 7).")
-  Integer retentionDays;
+  @Nullable Integer retentionDays;
 
   @Option(names = "--download-limit", paramLabel = "N", description = "Completed downloads allowed per buyer.")
-  Integer downloadLimit;
+  @Nullable Integer downloadLimit;
 
   @Option(names = "--restart", description = "Discard the state of an unfinished upload of FILE and start over.")
   boolean restart;

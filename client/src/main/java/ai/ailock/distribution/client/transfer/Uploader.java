@@ -129,7 +129,22 @@ public final class Uploader {
     }
   }
 
+  /**
+   * Sends what the service lacks and completes. If the file changes while it is read, the chunks sent so far mix
+   * two plaintexts under one key and salt: the state is deleted so the upload can never be resumed.
+   */
   private UploadResult transmit(UploadState state, byte[] inputKey, CobblestoneEncryptor encryptor,
+      PlaintextFile.Hashing plaintext, UploadSessionInfo session, Path stateFile, ProgressTracker progress)
+      throws IOException, GeneralSecurityException {
+    try {
+      return send(state, inputKey, encryptor, plaintext, session, stateFile, progress);
+    } catch (FileChangedException e) {
+      UploadStateFile.delete(stateFile);
+      throw e;
+    }
+  }
+
+  private UploadResult send(UploadState state, byte[] inputKey, CobblestoneEncryptor encryptor,
       PlaintextFile.Hashing plaintext, UploadSessionInfo session, Path stateFile, ProgressTracker progress)
       throws IOException, GeneralSecurityException {
     requireSameSession(state, session);

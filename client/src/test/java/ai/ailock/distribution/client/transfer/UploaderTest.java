@@ -140,6 +140,29 @@ class UploaderTest {
   }
 
   @Test
+  void abandonsAnUploadWhoseFileChangesWhileItIsRead() throws Exception {
+    Path file = file("data.bin", 600_000, 12);
+    Path state = dir.resolve("state.json");
+    service.putHook = (index, attempt) -> {
+      if (index == 1 && attempt == 1) {
+        try {
+          byte[] changed = Files.readAllBytes(file);
+          changed[500_000] ^= 1;
+          Files.write(file, changed);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
+    service.putDelayMillis = 30;
+
+    assertThatThrownBy(() -> new Uploader(service, seller, keyring(), FAST.withParallelism(1))
+        .upload(file, draft(), state, TransferListener.NONE)).isInstanceOf(FileChangedException.class);
+    assertThat(state).doesNotExist();
+    assertThat(service.completions).hasValue(0);
+  }
+
+  @Test
   void refusesToResumeAnotherAilocksUpload() throws Exception {
     Path state = dir.resolve("state.json");
     service.crashAfterPuts = 1;
