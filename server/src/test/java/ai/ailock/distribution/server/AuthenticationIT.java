@@ -60,6 +60,9 @@ class AuthenticationIT {
 
   static void assertProblem(HttpResponse<String> response, int status, String code) {
     assertThat(response.statusCode()).isEqualTo(status);
+    if (status == 401) {
+      assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Ailock-Ed25519");
+    }
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).contains("\"code\":\"" + code + "\"").doesNotContain("Exception").doesNotContain("at ai.");

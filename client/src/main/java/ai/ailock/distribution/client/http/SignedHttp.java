@@ -132,6 +132,12 @@ public final class SignedHttp {
       }
       int status = connection.getResponseCode();
       InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      if (stream == null && status == 401) {
+        // HttpURLConnection withholds the body of a 401 to a streamed POST (it would want to retry with
+        // credentials); the refusal is still an authentication failure.
+        throw new DistributionApiException(401, "unauthenticated", "the service refused the request's signature",
+            List.of());
+      }
       var response = new Response(status, headersOf(connection),
           stream == null ? InputStream.nullInputStream() : stream);
       if (status >= 400) {

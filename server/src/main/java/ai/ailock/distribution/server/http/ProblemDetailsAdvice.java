@@ -3,6 +3,7 @@ package ai.ailock.distribution.server.http;
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.blob.BlobStoreException;
+import ai.ailock.distribution.schemas.RequestSigning;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -87,6 +88,10 @@ class ProblemDetailsAdvice {
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    var response = ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (problem.getStatus() == 401) {
+      response.header("WWW-Authenticate", RequestSigning.SCHEME); // RFC 9110 §11.6.1: name the scheme to use
+    }
+    return response.body(problem);
   }
 }
