@@ -1,6 +1,7 @@
 package ai.ailock.distribution.engine.blob;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,16 @@ public interface BlobStore {
 
   /** @return the object's size in bytes, or empty if none exists under {@code key} */
   Optional<Long> size(BlobKey key);
+
+  /**
+   * Where the object lies on a local filesystem, for stores that keep it in one file: an HTTP layer may then send
+   * it with zero copies ({@code sendfile}). The file is the store's: read it, never write, move or delete it.
+   *
+   * @return the object's file, or empty if the store has none (S3) or no object exists under {@code key}
+   */
+  default Optional<Path> localFile(BlobKey key) {
+    return Optional.empty();
+  }
 
   /** Deletes the object if it exists. Idempotent. */
   void delete(BlobKey key);

@@ -58,7 +58,7 @@ public final class ReadContent {
     }
     var bytes = blobs.open(chunk.blobKey(), offset, length)
         .orElseThrow(() -> new BlobStoreException("chunk " + index + " of product " + productId + " is missing"));
-    return new ChunkContent(index, chunk.size(), chunk.sha256(), offset, length, bytes);
+    return new ChunkContent(index, chunk.size(), chunk.sha256(), chunk.blobKey(), offset, length, bytes);
   }
 
   private ProductContent publishedContent(Caller caller, ProductId productId) {

@@ -2,6 +2,7 @@ package ai.ailock.distribution.server.http;
 
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
+import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.download.ByteRange;
 import ai.ailock.distribution.engine.download.ChunkContent;
 import ai.ailock.distribution.engine.download.ReadContent;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code products-download-manifest} and {@code products-download-chunk}: the signed manifest and the raw
- * ciphertext chunks, streamed from the blob store. Chunks honour a single {@code Range: bytes=a-b} (206).
+ * ciphertext chunks, streamed from the blob store (with {@code sendfile} when the chunk is a local file). Chunks
+ * honour a single {@code Range: bytes=a-b} (206).
  */
 @RestController
 @RequestMapping("${ailock.distribution.base-path:/.netlify/functions}")
@@ -33,12 +37,16 @@ class DownloadFunctions {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,10})-(\\d{0,10})");
   private static final int BUFFER_BYTES = 256 * 1024;
 
+  private static final String SENDFILE = "org.apache.tomcat.sendfile";
+
   private final RequestGate gate;
   private final ReadContent readContent;
+  private final BlobStore blobs;
 
-  DownloadFunctions(RequestGate gate, ReadContent readContent) {
+  DownloadFunctions(RequestGate gate, ReadContent readContent, BlobStore blobs) {
     this.gate = gate;
     this.readContent = readContent;
+    this.blobs = blobs;
   }
 
   @GetMapping("/products-download-manifest")
@@ -68,6 +76,9 @@ class DownloadFunctions {
         response.setHeader("Content-Range",
             "bytes " + chunk.offset() + "-" + (chunk.offset() + chunk.length() - 1) + "/" + chunk.chunkLength());
       }
+      if (sendFile(request, chunk)) {
+        return;
+      }
       response.setBufferSize(BUFFER_BYTES);
       OutputStream out = response.getOutputStream();
       byte[] buffer = new byte[BUFFER_BYTES];
@@ -75,6 +86,24 @@ class DownloadFunctions {
         out.write(buffer, 0, n);
       }
     }
+  }
+
+  /**
+   * Hands a chunk kept in a local file to Tomcat's {@code sendfile}, so its bytes go from the page cache to the
+   * socket without passing through the heap. @return false where the connector or the store cannot
+   */
+  private boolean sendFile(HttpServletRequest request, ChunkContent chunk) {
+    if (!Boolean.TRUE.equals(request.getAttribute(SENDFILE + ".support"))) {
+      return false;
+    }
+    Optional<Path> file = blobs.localFile(chunk.blobKey());
+    if (file.isEmpty()) {
+      return false;
+    }
+    request.setAttribute(SENDFILE + ".filename", file.get().toString());
+    request.setAttribute(SENDFILE + ".start", chunk.offset());
+    request.setAttribute(SENDFILE + ".end", chunk.offset() + chunk.length());
+    return true;
   }
 
   private static @Nullable ByteRange range(@Nullable String header) {

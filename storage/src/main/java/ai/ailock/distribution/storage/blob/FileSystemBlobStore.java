@@ -114,6 +114,12 @@ public final class FileSystemBlobStore implements BlobStore {
   }
 
   @Override
+  public Optional<Path> localFile(BlobKey key) {
+    Path target = paths.locate(key);
+    return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? Optional.of(target) : Optional.empty();
+  }
+
+  @Override
   public void delete(BlobKey key) {
     Path target = paths.locate(key);
     try {
