@@ -147,6 +147,36 @@ class UploadFunctionsIT {
   }
 
   @Test
+  void keepsNothingOfAChunkWhoseConnectionDropsMidwayAndAcceptsItAgain() throws Exception {
+    String uploadId = init().get("upload_id").asString();
+    byte[] chunk = ciphertext.chunk(1);
+    SignedHttp.Signed signed = seller.http().sign("POST", "products-upload-chunk",
+        Map.of("upload_id", uploadId, "index", "1"), TestCiphertext.hex(chunk));
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      var head = new StringBuilder("POST " + signed.uri().getRawPath() + "?" + signed.uri().getRawQuery()
+          + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+          + chunk.length + "\r\n");
+      signed.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+      socket.getOutputStream().write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(chunk, 0, chunk.length / 2);
+      socket.getOutputStream().flush();
+    } // the connection drops with half the chunk sent
+
+    JsonNode status = awaitStatus(uploadId);
+    assertThat(status.get("received")).isEmpty();
+    try (Stream<Path> files = Files.walk(blobs.root())) {
+      assertThat(files.filter(Files::isRegularFile).filter(p -> p.toString().contains(uploadId))).isEmpty();
+    }
+    assertThat(put(seller.http(), uploadId, 1, chunk).get("stored").asBoolean()).isTrue();
+  }
+
+  /** The server notices a dropped connection asynchronously; give it a moment before reading the status. */
+  JsonNode awaitStatus(String uploadId) throws InterruptedException {
+    Thread.sleep(500);
+    return seller.http().getJson("products-upload-status", Map.of("upload_id", uploadId));
+  }
+
+  @Test
   void refusesDifferentBytesForAHeldIndex() {
     String uploadId = init().get("upload_id").asString();
     put(seller.http(), uploadId, 1, ciphertext.chunk(1));
