@@ -96,8 +96,10 @@ class SdkResumeIT extends SdkServerSupport {
 
     int total = 33;
     assertThat(result.chunksSkipped() + result.chunksSent()).isEqualTo(total);
-    assertThat(result.chunksSkipped()).isEqualTo(CRASH_AFTER);
-    assertThat(resuming.chunksSent.get()).isEqualTo(result.chunksSent()).isEqualTo(total - CRASH_AFTER)
+    // The crash may cut short requests still in flight, so up to CRASH_AFTER chunks survive; the resumed run
+    // sends exactly the ones the service lacks.
+    assertThat(result.chunksSkipped()).isBetween(CRASH_AFTER - options.parallelism() + 1, CRASH_AFTER);
+    assertThat(resuming.chunksSent.get()).isEqualTo(result.chunksSent()).isEqualTo(total - result.chunksSkipped())
         .isLessThan(total);
     assertThat(Files.exists(state)).isFalse();
     assertThat(result.completed().status()).isEqualTo("ready");

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,14 +21,18 @@ import tools.jackson.databind.JsonNode;
  * through their {@code $id}s without network access. Thread-safe.
  */
 public final class SchemaValidator {
+  private static final int MAX_RUNTIME_SCHEMAS = 256;
+
   private final Map<WireSchema, Schema> schemas = new EnumMap<>(WireSchema.class);
+  private final SchemaRegistry registry;
+  private final Map<String, Schema> runtimeSchemas = new ConcurrentHashMap<>();
 
   public SchemaValidator() {
     var config = SchemaRegistryConfig.builder()
         .formatAssertionsEnabled(true)
         .pathType(PathType.JSON_POINTER)
         .build();
-    var registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+    this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
         .schemaRegistryConfig(config)
         .schemaIdResolvers(ids -> ids.mapPrefix(WireSchema.ID_PREFIX, "classpath:schemas/")));
     for (WireSchema schema : WireSchema.values()) {
@@ -41,7 +46,32 @@ public final class SchemaValidator {
    * @return the violations of {@code document} against {@code schema}, ordered by pointer; empty if valid
    */
   public List<Violation> validate(WireSchema schema, JsonNode document) {
-    List<Error> errors = schemas.get(schema).validate(document);
+    return violations(schemas.get(schema).validate(document));
+  }
+
+  /**
+   * Validates against a schema built at run time (for example the one compiled from a product's required inputs),
+   * with the same dialect, format assertions and pointers as the wire schemas. Compiled schemas are cached by their
+   * JSON text (a bounded number of them).
+   *
+   * @param schema a JSON Schema 2020-12 document without remote {@code $ref}s
+   * @return the violations of {@code document}, ordered by pointer; empty if valid
+   */
+  public List<Violation> validate(JsonNode schema, JsonNode document) {
+    String key = schema.toString();
+    Schema compiled = runtimeSchemas.get(key);
+    if (compiled == null) {
+      compiled = registry.getSchema(schema);
+      compiled.initializeValidators();
+      if (runtimeSchemas.size() >= MAX_RUNTIME_SCHEMAS) {
+        runtimeSchemas.clear();
+      }
+      runtimeSchemas.put(key, compiled);
+    }
+    return violations(compiled.validate(document));
+  }
+
+  private static List<Violation> violations(List<Error> errors) {
     return errors.stream()
         .map(error -> new Violation(pointerOf(error), error.getMessage()))
         .distinct()

@@ -9,7 +9,12 @@ public enum WireSchema {
   UPLOAD_INIT("upload-init"),
   UPLOAD_COMPLETE("upload-complete"),
   MANIFEST("manifest"),
-  PROBLEM("problem");
+  PROBLEM("problem"),
+  TRANSFER_OFFER("transfer-offer"),
+  TRANSFER_REF("transfer-ref"),
+  REQUIREMENTS_SUBMIT("requirements-submit"),
+  ATTACHMENT_UPLOAD_INIT("attachment-upload-init"),
+  ATTACHMENT_UPLOAD_COMPLETE("attachment-upload-complete");
 
   /** Where the schemas claim to live ({@code $id} prefix); resolved from the classpath, never fetched. */
   public static final String ID_PREFIX = "https://schemas.ailock.ai/distribution/";

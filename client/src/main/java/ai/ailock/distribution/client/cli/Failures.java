@@ -56,6 +56,18 @@ final class Failures {
       Map.entry("manifest_mismatch", "the manifest does not describe the uploaded chunks"),
       Map.entry("signature_invalid", "the service did not accept the manifest's signature"),
       Map.entry("validation_failed", "the request was not valid"),
+      Map.entry("transfer_not_found", "no such transfer (or you are neither its seller nor its buyer)"),
+      Map.entry("not_recipient", "only the transfer's recipient (the buyer) may do this"),
+      Map.entry("missing_inputs", "required inputs are missing; see 'ailock requirements TRANSFER_ID'"),
+      Map.entry("inputs_locked", "these inputs can no longer change"),
+      Map.entry("offer_to_self", "an Ailock cannot sell to itself"),
+      Map.entry("price_required", "the product has no price: give --amount and --currency"),
+      Map.entry("illegal_transition", "the transfer is not in a state that allows this"),
+      Map.entry("transfer_expired", "the offer has expired"),
+      Map.entry("attachment_too_large", "the file is larger than the input accepts"),
+      Map.entry("attachment_type_not_allowed", "the input does not accept this type of file (--type)"),
+      Map.entry("payment_provider_unavailable", "the payment provider is unavailable; try again later"),
+      Map.entry("concurrent_update", "the transfer changed meanwhile; try again"),
       Map.entry("internal_error", "the service failed unexpectedly; try again later"),
       Map.entry("storage_unavailable", "the service's storage is unavailable; try again later"));
 

@@ -54,6 +54,10 @@ final class UploadCommand implements Callable<Integer> {
   @Option(names = "--download-limit", paramLabel = "N", description = "Completed downloads allowed per buyer.")
   @Nullable Integer downloadLimit;
 
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "The product's policy as JSON (price, required_inputs, …; docs/api.md, products-create).")
+  @Nullable Path policyFile;
+
   @Option(names = "--restart", description = "Discard the state of an unfinished upload of FILE and start over.")
   boolean restart;
 
@@ -99,9 +103,10 @@ final class UploadCommand implements Callable<Integer> {
       String probed = Files.probeContentType(file);
       type = probed != null ? probed.toLowerCase(Locale.ROOT) : "application/octet-stream";
     }
-    ObjectNode policy = null;
+    ObjectNode policy = policyFile == null ? null : (ObjectNode) WireJson.mapper().readTree(
+        Files.readAllBytes(policyFile));
     if (retentionDays != null || downloadLimit != null) {
-      policy = WireJson.mapper().createObjectNode();
+      policy = policy != null ? policy : WireJson.mapper().createObjectNode();
       if (retentionDays != null) {
         policy.put("retention_days", retentionDays);
       }

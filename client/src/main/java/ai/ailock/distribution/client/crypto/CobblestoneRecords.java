@@ -18,7 +18,7 @@ final class CobblestoneRecords {
     if (baseNonce.length != Cobblestone.NONCE_LENGTH) {
       throw new IllegalArgumentException("base nonce must be 12 bytes, was " + baseNonce.length);
     }
-    this.aead = new AesGcm(aeadKey);
+    this.aead = AesGcm.forKey(aeadKey);
     this.baseNonce = baseNonce.clone();
   }
 

@@ -3,6 +3,7 @@ package ai.ailock.distribution.server.http;
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.blob.BlobStoreException;
+import ai.ailock.distribution.engine.payment.PaymentGatewayException;
 import ai.ailock.distribution.schemas.RequestSigning;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -37,6 +38,9 @@ class ProblemDetailsAdvice {
     if (!e.violations().isEmpty()) {
       problem.setProperty("violations", e.violations());
     }
+    if (!e.missingInputs().isEmpty()) {
+      problem.setProperty("missing_inputs", e.missingInputs());
+    }
     return respond(problem);
   }
 
@@ -44,6 +48,13 @@ class ProblemDetailsAdvice {
   ResponseEntity<ProblemDetail> storageFailed(BlobStoreException e, HttpServletRequest request) {
     log.error("blob store failure", e);
     return respond(problem(ErrorCode.STORAGE_UNAVAILABLE, "storage is unavailable; retry later", request));
+  }
+
+  @ExceptionHandler(PaymentGatewayException.class)
+  ResponseEntity<ProblemDetail> paymentProviderFailed(PaymentGatewayException e, HttpServletRequest request) {
+    log.error("payment provider failure", e);
+    return respond(problem(ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, "the payment provider is unavailable; retry later",
+        request));
   }
 
   @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

@@ -1,0 +1,12 @@
+package ai.ailock.distribution.client.crypto;
+
+import ai.ailock.distribution.client.crypto.AesGcm.Implementation;
+
+/** The Cobblestone-256 vectors with JCA's AES-256-GCM (the fallback) as the record function. */
+class CobblestoneWycheproofJcaTest extends CobblestoneWycheproofTest {
+
+  @Override
+  Implementation implementation() {
+    return Implementation.JCA;
+  }
+}

@@ -1,0 +1,77 @@
+package ai.ailock.distribution.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.ailock.distribution.client.cli.AilockCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Selling with the {@code ailock} CLI on the single-node defaults (the local checkout emulator plays Stripe): offer,
+ * requirements, submit (with a file encrypted to the seller), pay, transfer.
+ */
+class SdkCommerceCliIT extends SdkServerSupport {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run ailock(String who, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    String[] all = new String[args.length + 6];
+    all[0] = "--home";
+    all[1] = dir.resolve(who).toString();
+    all[2] = "--server";
+    all[3] = functions().toString();
+    all[4] = "--passphrase-file";
+    all[5] = dir.resolve("passphrase.txt").toString();
+    System.arraycopy(args, 0, all, 6, args.length);
+    int code = AilockCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  Run ok(String who, String... args) {
+    Run run = ailock(who, args);
+    assertThat(run.code()).as(run.err() + run.out()).isZero();
+    return run;
+  }
+
+  @Test
+  void sellsAProductWithInputsThroughTheEmulator() throws Exception {
+    Files.writeString(dir.resolve("passphrase.txt"), "a long passphrase\n");
+    ok("seller", "keygen");
+    ok("seller", "register");
+    ok("buyer", "keygen");
+    String buyerId = SdkLargeFileIT.field(ok("buyer", "register").out(), "Ailock id:");
+    Path policy = Files.writeString(dir.resolve("policy.json"), """
+        {"price": {"amount": 2500, "currency": "usd"}, "required_inputs": [
+          {"id": "company", "label": "Company", "type": "text", "timing": "pre_payment", "required": true},
+          {"id": "logo", "label": "Logo", "type": "file", "timing": "post_payment_pre_grant", "required": true,
+           "constraints": {"mime_types": ["image/*"], "max_size_mb": 1}}]}""");
+    Path file = generate(dir.resolve("pack.zip"), 100_000, 5);
+    String productId = SdkLargeFileIT.field(ok("seller", "upload", file.toString(), "--policy", policy.toString(),
+        "--progress", "none").out(), "Product:");
+
+    String transferId = SdkLargeFileIT.field(ok("seller", "offer", productId, buyerId).out(), "Transfer:");
+    Run requirements = ok("buyer", "requirements", transferId);
+    assertThat(requirements.out()).contains("company").contains("logo").contains("Missing before payment: company");
+
+    Run early = ailock("buyer", "pay", transferId);
+    assertThat(early.code()).isEqualTo(3);
+    assertThat(early.err()).contains("required inputs are missing");
+
+    ok("buyer", "submit", transferId, "company=ACME Ltd");
+    Run pay = ok("buyer", "pay", transferId);
+    assertThat(pay.out()).contains("25.00 USD").contains("checkout.session.completed").contains("paid_pending_inputs");
+
+    Path logo = generate(dir.resolve("logo.png"), 20_000, 6);
+    Run submit = ok("buyer", "submit", transferId, "--file", "logo=" + logo, "--type", "logo=image/png");
+    assertThat(submit.out()).contains("encrypted to the seller").contains("(paid)");
+
+    assertThat(ok("seller", "transfer", transferId).out()).contains("(paid)").contains("Payment:   paid");
+  }
+}
