@@ -125,7 +125,8 @@ final class SodiumAesGcm extends AesGcm {
    * Direct JNA mappings in C's argument order (outputs first). {@code unsigned long long} is a
    * Java {@code long}; the length-out and {@code nsec} pointers are always NULL.
    */
-  private static final class Binding {
+  /** The three libsodium functions, bound once; package-visible so the benchmark measures the same calls. */
+  static final class Binding {
 
     static final boolean AVAILABLE = register();
 

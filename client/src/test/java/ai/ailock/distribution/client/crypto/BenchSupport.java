@@ -1,9 +1,7 @@
 package ai.ailock.distribution.client.crypto;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code crypto.bench.CryptoBenchmark} needs from inside the package: which record function
@@ -45,7 +43,7 @@ public final class BenchSupport {
 
     /** @throws IllegalStateException unless libsodium's AES-256-GCM is available */
     public RawLibsodium(byte[] keyBytes) {
-      if (!Binding.AVAILABLE) {
+      if (!SodiumAesGcm.Binding.AVAILABLE) {
         throw new IllegalStateException("libsodium AES-256-GCM is not available here");
       }
       memory.clear();
@@ -64,7 +62,7 @@ public final class BenchSupport {
     public void openRecords(int records) {
       for (int i = 0; i < records; i++) {
         int result =
-            Binding.crypto_aead_aes256gcm_decrypt(
+            SodiumAesGcm.Binding.crypto_aead_aes256gcm_decrypt(
                 opened, null, null, sealed, SEALED, key, 0, nonce, key);
         if (result != 0) {
           throw new IllegalStateException("raw libsodium open failed");
@@ -75,46 +73,11 @@ public final class BenchSupport {
     private void seal(int index) {
       nonce.setInt(8, index);
       int result =
-          Binding.crypto_aead_aes256gcm_encrypt(
+          SodiumAesGcm.Binding.crypto_aead_aes256gcm_encrypt(
               sealed, null, plaintext, RECORD, key, 0, null, nonce, key);
       if (result != 0) {
         throw new IllegalStateException("raw libsodium seal failed");
       }
     }
-  }
-
-  /** The same C functions as {@link SodiumAesGcm}'s binding, in C's argument order. */
-  private static final class Binding {
-    static final boolean AVAILABLE = register();
-
-    private static boolean register() {
-      if (!SodiumAesGcm.isAvailable()) {
-        return false;
-      }
-      Native.register(Binding.class, LibSodium.path());
-      return true;
-    }
-
-    static native int crypto_aead_aes256gcm_encrypt(
-        Pointer c,
-        @Nullable Pointer clenP,
-        Pointer m,
-        long mlen,
-        Pointer ad,
-        long adlen,
-        @Nullable Pointer nsec,
-        Pointer npub,
-        Pointer k);
-
-    static native int crypto_aead_aes256gcm_decrypt(
-        Pointer m,
-        @Nullable Pointer mlenP,
-        @Nullable Pointer nsec,
-        Pointer c,
-        long clen,
-        Pointer ad,
-        long adlen,
-        Pointer npub,
-        Pointer k);
   }
 }
