@@ -14,7 +14,11 @@ public enum WireSchema {
   TRANSFER_REF("transfer-ref"),
   REQUIREMENTS_SUBMIT("requirements-submit"),
   ATTACHMENT_UPLOAD_INIT("attachment-upload-init"),
-  ATTACHMENT_UPLOAD_COMPLETE("attachment-upload-complete");
+  ATTACHMENT_UPLOAD_COMPLETE("attachment-upload-complete"),
+  PRODUCT_GRANT("product-grant"),
+  DELIVERY_RECEIPT("delivery-receipt"),
+  PRODUCT_ACK("product-ack"),
+  TRANSFER_ACTION("transfer-action");
 
   /** Where the schemas claim to live ({@code $id} prefix); resolved from the classpath, never fetched. */
   public static final String ID_PREFIX = "https://schemas.ailock.ai/distribution/";

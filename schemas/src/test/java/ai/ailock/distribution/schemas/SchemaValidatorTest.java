@@ -72,4 +72,28 @@ class SchemaValidatorTest {
         """.formatted("a".repeat(64), "b".repeat(64), "A".repeat(86));
     assertThat(pointers(WireSchema.MANIFEST, manifest)).containsExactly("/algorithms/content");
   }
+
+  @Test
+  void acceptsAnAckWithAWellFormedReceiptAndPointsIntoABadOne() {
+    String receipt = """
+        {"format": "ailock-receipt-v1", "transfer_id": "0b7d3c9e-1f2a-4b5c-8d9e-0f1a2b3c4d5e",
+         "manifest_sha256": "%s", "client_hash": "%s", "recipient_key_id": "21fe31dfa154a261626bf854046fd227",
+         "received_at": "2026-05-02T08:30:00Z", "signature": "%s"}""".formatted("a".repeat(64), "b".repeat(64),
+        "c".repeat(86));
+    assertThat(VALIDATOR.validate(WireSchema.PRODUCT_ACK, json(
+        "{\"transfer_id\": \"0b7d3c9e-1f2a-4b5c-8d9e-0f1a2b3c4d5e\", \"receipt\": " + receipt + "}"))).isEmpty();
+    assertThat(pointers(WireSchema.PRODUCT_ACK, "{\"transfer_id\": \"0b7d3c9e-1f2a-4b5c-8d9e-0f1a2b3c4d5e\", "
+        + "\"receipt\": " + receipt.replace("ailock-receipt-v1", "ailock-manifest-v1") + "}"))
+        .containsExactly("/receipt/format");
+  }
+
+  @Test
+  void aGrantNamesTheRecipientKeyWithItsEnvelope() {
+    String transfer = "\"transfer_id\": \"0b7d3c9e-1f2a-4b5c-8d9e-0f1a2b3c4d5e\"";
+    assertThat(VALIDATOR.validate(WireSchema.PRODUCT_GRANT, json("{" + transfer + "}"))).isEmpty();
+    assertThat(VALIDATOR.validate(WireSchema.PRODUCT_GRANT, json("{" + transfer + ", \"key_envelope\": \""
+        + "A".repeat(107) + "\"}"))).isNotEmpty();
+    assertThat(VALIDATOR.validate(WireSchema.PRODUCT_GRANT, json("{" + transfer + ", \"key_envelope\": \""
+        + "A".repeat(107) + "\", \"recipient_key_id\": \"" + "0".repeat(32) + "\"}"))).isEmpty();
+  }
 }

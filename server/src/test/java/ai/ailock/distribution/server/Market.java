@@ -91,11 +91,52 @@ public final class Market {
   }
 
   public Answer get(TestAilock ailock, String function, Map<String, String> query) {
+    return get(ailock, function, query, Map.of());
+  }
+
+  /** A signed GET with extra headers (a claim token, a range), answered as JSON. */
+  public Answer get(TestAilock ailock, String function, Map<String, String> query, Map<String, String> headers) {
+    Raw raw = getRaw(ailock, function, query, headers);
+    return new Answer(raw.status(), WireJson.mapper().readTree(raw.body()));
+  }
+
+  /** A signed JSON POST with extra headers (a claim token). */
+  public Answer post(TestAilock ailock, String function, Object body, Map<String, String> headers) {
+    byte[] bytes = WireJson.mapper().writeValueAsBytes(body);
+    SignedHttp.Signed signed = ailock.http().sign("POST", function, Map.of(), SignedHttp.sha256(bytes, 0, bytes.length));
+    HttpRequest.Builder request = HttpRequest.newBuilder(signed.uri()).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    signed.headers().forEach(request::header);
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /** A signed GET answered with raw bytes (a chunk). */
+  public Raw getRaw(TestAilock ailock, String function, Map<String, String> query, Map<String, String> headers) {
     SignedHttp.Signed signed = ailock.http().sign("GET", function, query,
         ai.ailock.distribution.schemas.RequestSigning.EMPTY_SHA256);
     HttpRequest.Builder request = HttpRequest.newBuilder(signed.uri()).GET();
     signed.headers().forEach(request::header);
-    return send(request.build());
+    headers.forEach(request::header);
+    return sendRaw(request.build());
+  }
+
+  /** Sends a prepared request as it is (to replay one, or to leave its signature out). */
+  public static Raw sendRaw(HttpRequest request) {
+    try {
+      HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+          .send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Raw(response.statusCode(), response.headers(), response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A status, headers and body bytes. */
+  public record Raw(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public String code() {
+      return WireJson.mapper().readTree(body).path("code").asString();
+    }
   }
 
   public URI functions() {

@@ -20,17 +20,25 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ailock download PRODUCT_ID}: reads back a product this Ailock uploaded (owner path), verifying the
- * manifest's signature, every chunk and the plaintext hash before the file appears.
+ * {@code ailock download PRODUCT_ID}: reads back a product this Ailock uploaded (owner path); {@code ailock download
+ * --transfer TRANSFER_ID}: the buyer downloads a delivered transfer through a claim (see {@link RecipientDownload}).
+ * Either way the manifest's signature, every chunk and the plaintext hash are verified before the file appears.
  */
-@Command(name = "download", description = "Download and decrypt a product you uploaded (owner path).")
+@Command(name = "download", description = {"Download and decrypt a product you uploaded (owner path), or with "
+    + "--transfer one delivered to you (claims a download session and signs a receipt)."})
 final class DownloadCommand implements Callable<Integer> {
   @ParentCommand AilockCli cli;
   @Spec CommandSpec spec;
   @Mixin TransferFlags flags;
 
-  @Parameters(index = "0", paramLabel = "PRODUCT_ID")
-  String productId;
+  @Parameters(index = "0", paramLabel = "PRODUCT_ID", arity = "0..1")
+  @org.jspecify.annotations.Nullable String productId;
+
+  @Option(names = "--transfer", paramLabel = "TRANSFER_ID", description = "Download a transfer delivered to you.")
+  @org.jspecify.annotations.Nullable String transferId;
+
+  @Option(names = "--ack", description = "With --transfer: send the signed receipt at once (else 'ailock ack').")
+  boolean ack;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
       description = "Directory to write the file into (default: the current one).")
@@ -41,6 +49,13 @@ final class DownloadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if ((productId == null) == (transferId == null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give PRODUCT_ID or --transfer TRANSFER_ID");
+    }
+    if (transferId != null) {
+      return RecipientDownload.run(cli.workspace(), spec, flags, transferId, out, overwrite, ack);
+    }
+    String productId = this.productId;
     Workspace workspace = cli.workspace();
     AilockKeys keys = workspace.keys();
     ProductKeyring keyring = workspace.keyring(keys);

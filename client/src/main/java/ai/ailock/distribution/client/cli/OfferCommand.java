@@ -2,6 +2,7 @@ package ai.ailock.distribution.client.cli;
 
 import ai.ailock.distribution.client.AilockKeys;
 import ai.ailock.distribution.client.commerce.Commerce;
+import ai.ailock.distribution.client.delivery.Delivery;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -32,14 +33,28 @@ final class OfferCommand implements Callable<Integer> {
   @Option(names = "--retention-days", paramLabel = "DAYS", description = "At most the product's retention.")
   @Nullable Integer retentionDays;
 
+  @Option(names = "--deposit-key", description = {"Seal the product's key (from this Ailock's keyring) to the buyer "
+      + "now: the payment then delivers without you."})
+  boolean depositKey;
+
   @Override
   public Integer call() throws Exception {
     Workspace workspace = cli.workspace();
     AilockKeys keys = workspace.keys();
     var terms = new Commerce.Terms(amount, currency == null ? null : currency.toLowerCase(java.util.Locale.ROOT),
         downloadLimit, retentionDays);
-    TransferPrinter.print(spec.commandLine().getOut(),
-        new Commerce(workspace.http(keys)).offer(productId, recipient, terms));
+    var http = workspace.http(keys);
+    if (depositKey) {
+      byte[] inputKey = GrantCommand.inputKey(workspace.keyring(keys), productId);
+      try {
+        TransferPrinter.print(spec.commandLine().getOut(),
+            new Delivery(http).offerWithKey(productId, recipient, terms, inputKey));
+      } finally {
+        java.util.Arrays.fill(inputKey, (byte) 0);
+      }
+      return 0;
+    }
+    TransferPrinter.print(spec.commandLine().getOut(), new Commerce(http).offer(productId, recipient, terms));
     return 0;
   }
 }

@@ -87,6 +87,14 @@ final class Workspace {
     return home.resolve("uploads");
   }
 
+  /** @return where the signed receipt of a downloaded transfer waits until {@code ailock ack} sends it */
+  Path receipt(String transferId) {
+    if (!transferId.matches("[A-Za-z0-9._-]{1,128}")) {
+      throw new IllegalArgumentException("malformed transfer id");
+    }
+    return home.resolve("receipts").resolve(transferId + ".json");
+  }
+
   /** Remembers the Ailock id the service assigned at registration (not secret, kept owner-only anyway). */
   void saveRegistration(String ailockId, String keyId) throws IOException {
     ObjectNode json = WireJson.mapper().createObjectNode();

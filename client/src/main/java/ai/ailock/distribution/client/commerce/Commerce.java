@@ -48,6 +48,11 @@ public final class Commerce {
 
   /** {@code products-offer}: offers one of this Ailock's ready products to {@code recipient}. */
   public TransferInfo offer(String productId, String recipient, Terms terms) {
+    return TransferInfo.of(http.postJson("products-offer", offerBody(productId, recipient, terms)));
+  }
+
+  /** @return the {@code products-offer} body for these terms (the delivery SDK adds a key envelope to it) */
+  public static ObjectNode offerBody(String productId, String recipient, Terms terms) {
     ObjectNode body = WireJson.mapper().createObjectNode();
     body.put("product_id", productId);
     body.put("recipient", recipient);
@@ -66,7 +71,7 @@ public final class Commerce {
         policy.put("retention_days", terms.retentionDays());
       }
     }
-    return TransferInfo.of(http.postJson("products-offer", body));
+    return body;
   }
 
   /** {@code transfers-get}: the transfer's state, terms, inputs and latest payment (seller and buyer only). */

@@ -17,7 +17,8 @@ public record TransferInfo(String transferId, String productId, String seller, S
     long amount, String currency, List<String> missingPrePayment, List<String> missingPostPayment,
     Map<String, String> buyerInputs, @Nullable String paymentStatus, @Nullable String checkoutUrl, JsonNode json) {
 
-  static TransferInfo of(JsonNode json) {
+  /** @return the transfer as the service answered it (docs/api.md) */
+  public static TransferInfo of(JsonNode json) {
     JsonNode payment = json.path("payment");
     var inputs = new java.util.TreeMap<String, String>();
     json.path("buyer_inputs").properties().forEach(e -> inputs.put(e.getKey(), e.getValue().asString()));

@@ -57,6 +57,21 @@ class AilockCliTest {
   }
 
   @Test
+  void theDeliveryCommandsRefuseIncompleteUsage() throws Exception {
+    ailock("keygen", "--no-passphrase");
+    Run neither = ailock("download");
+    assertThat(neither.code()).isEqualTo(2);
+    assertThat(neither.err()).contains("PRODUCT_ID or --transfer");
+    assertThat(ailock("download", "some-product", "--transfer", "some-transfer").code()).isEqualTo(2);
+    assertThat(ailock("dispute", "some-transfer").code()).as("neither --reason nor --evidence").isEqualTo(2);
+    Run noReceipt = ailock("ack", "0b7d3c9e-1f2a-4b5c-8d9e-0f1a2b3c4d5e");
+    assertThat(noReceipt.code()).isEqualTo(1);
+    assertThat(noReceipt.err()).contains("download the transfer first");
+    assertThat(Failures.describe(new DistributionApiException(403, "download_limit_reached", "", List.of())))
+        .contains("download limit is used up");
+  }
+
+  @Test
   void describesRefusalsByTheirStableCode() {
     assertThat(Failures.describe(new DistributionApiException(409, "chunk_conflict", "x", List.of())))
         .contains("--restart").endsWith("[409 chunk_conflict]");

@@ -38,9 +38,17 @@ public final class ConfirmPayment {
   private final AuditLog audit;
   private final String provider;
   private final Clock clock;
+  private final ProviderPayments providerPayments;
 
   public ConfirmPayment(TransferChanges changes, Transfers transfers, PaymentIntents intents, WebhookEvents events,
       AuditLog audit, String provider, Clock clock) {
+    this(changes, transfers, intents, events, audit, provider, clock, ProviderPayments.NONE);
+  }
+
+  /** @param providerPayments where the provider's payment id of a fulfilled session is kept, for refunds and disputes */
+  public ConfirmPayment(TransferChanges changes, Transfers transfers, PaymentIntents intents, WebhookEvents events,
+      AuditLog audit, String provider, Clock clock, ProviderPayments providerPayments) {
+    this.providerPayments = providerPayments;
     this.changes = changes;
     this.transfers = transfers;
     this.intents = intents;
@@ -101,6 +109,9 @@ public final class ConfirmPayment {
       return record(event, intent, transfer, meta, now, code);
     }
     intents.changeStatus(intent.id(), intent.status(), PaymentStatus.PAID, now);
+    if (event.paymentRef() != null) {
+      providerPayments.link(intent.id(), event.paymentRef());
+    }
     Transfer paid = changes.store((Decision.Accepted) decision, "payment:" + provider, meta);
     return new PaymentOutcome("fulfilled", paid.id(), paid.state());
   }

@@ -10,9 +10,17 @@ import org.jspecify.annotations.Nullable;
  * @param type the provider's event type, e.g. {@code checkout.session.completed}
  * @param transferRef the transfer id the session carries in its metadata, checked against the payment intent's
  * @param amount the session's total in minor units
+ * @param paymentRef the provider's payment the session created (Stripe's PaymentIntent id {@code pi_…}), when known:
+ *     refunds and disputes name it
  */
 public record PaymentEvent(String eventId, String type, Kind kind, String sessionId, @Nullable String transferRef,
-    long amount, String currency) {
+    long amount, String currency, @Nullable String paymentRef) {
+
+  /** An event that does not name the provider's payment. */
+  public PaymentEvent(String eventId, String type, Kind kind, String sessionId, @Nullable String transferRef,
+      long amount, String currency) {
+    this(eventId, type, kind, sessionId, transferRef, amount, currency, null);
+  }
 
   /**
    * {@code PAID}: the money is in (completed with {@code payment_status=paid}, or an async payment succeeded);

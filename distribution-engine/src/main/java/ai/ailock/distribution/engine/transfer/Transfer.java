@@ -117,6 +117,62 @@ public record Transfer(
   }
 
   /**
+   * The seller's key envelope is released: {@code paid → delivered} (issue 5). Refused at or after the transfer's
+   * {@code expires_at} ({@code transfer_expired}).
+   */
+  public Decision deliver(Instant at) {
+    return moveTo(this, new Transition(TransferState.DELIVERED, at, null), "transfer.delivered", Map.of());
+  }
+
+  /** The buyer's verified receipt: {@code delivered → acknowledged}. */
+  public Decision acknowledge(Instant at, Map<String, String> detail) {
+    return moveTo(this, new Transition(TransferState.ACKNOWLEDGED, at, null), "transfer.acknowledged", detail);
+  }
+
+  /** The seller or a policy (expiry, breach) ends access: {@code → revoked}. */
+  public Decision revoke(Instant at, String reason) {
+    return moveTo(this, new Transition(TransferState.REVOKED, at, null), "transfer.revoked", Map.of("reason", reason));
+  }
+
+  /** The payment was refunded in full: {@code → refunded}. */
+  public Decision refund(Instant at, Map<String, String> detail) {
+    return moveTo(this, new Transition(TransferState.REFUNDED, at, null), "transfer.refunded", detail);
+  }
+
+  /** The buyer, the seller or the card network opened a dispute: {@code → disputed}. */
+  public Decision dispute(Instant at, Map<String, String> detail) {
+    return moveTo(this, new Transition(TransferState.DISPUTED, at, null), "transfer.disputed", detail);
+  }
+
+  /** The retention period ended: {@code → expired}. */
+  public Decision expire(Instant at) {
+    return moveTo(this, new Transition(TransferState.EXPIRED, at, null), "transfer.expired", Map.of());
+  }
+
+  /**
+   * The buyer opens a download session. The state does not change, but the version does, so two sessions opened at
+   * once are serialised by the compare-and-set and the download budget holds: at most {@code download_limit}
+   * sessions may be completed or still running ({@code download_limit_reached}).
+   *
+   * @param completed the transfer's completed download sessions
+   * @param running its sessions open, unexpired and not completed
+   */
+  public Decision openDownload(Instant at, int completed, int running) {
+    if (state != TransferState.DELIVERED && state != TransferState.ACKNOWLEDGED) {
+      return new Decision.Rejected(ErrorCode.ILLEGAL_TRANSITION, "no download can start in state " + state.wire());
+    }
+    if (!at.isBefore(expiresAt)) {
+      return new Decision.Rejected(ErrorCode.TRANSFER_EXPIRED, "the transfer expired at " + expiresAt);
+    }
+    if (completed + running >= terms.downloadLimit()) {
+      return new Decision.Rejected(ErrorCode.DOWNLOAD_LIMIT_REACHED, "the download limit of "
+          + terms.downloadLimit() + " is used up (" + completed + " completed, " + running + " running)");
+    }
+    return new Decision.Accepted(changed(state, at), new TransferEvent("transfer.download_opened", state, state, at,
+        Map.of("completed", Integer.toString(completed), "running", Integer.toString(running))));
+  }
+
+  /**
    * @return why a value for {@code input} cannot be supplied now, if it cannot: pre-payment inputs are frozen once
    *     paid, and no input changes after delivery or in a closed transfer ({@code inputs_locked})
    */

@@ -10,9 +10,19 @@ import java.util.Optional;
 public final class TransferPolicies {
   private TransferPolicies() {}
 
-  /** @return the standard list: not expired, pre-payment inputs, payment matches price, post-payment inputs */
+  /** @return the standard list: not expired, not delivered after expiry, pre-payment inputs, payment matches price, post-payment inputs */
   public static List<TransferPolicy> standard() {
-    return List.of(notExpired(), prePaymentInputsSupplied(), paymentMatchesPrice(), postPaymentInputsSupplied());
+    return List.of(notExpired(), notDeliveredAfterExpiry(), prePaymentInputsSupplied(), paymentMatchesPrice(),
+        postPaymentInputsSupplied());
+  }
+
+  /** Nothing is delivered at or after the transfer's {@code expires_at} ({@code transfer_expired}). */
+  public static TransferPolicy notDeliveredAfterExpiry() {
+    return (transfer, transition) -> transition.to() == TransferState.DELIVERED
+        && !transition.at().isBefore(transfer.expiresAt())
+        ? Optional.of(new Decision.Rejected(ErrorCode.TRANSFER_EXPIRED, "the transfer expired at "
+            + transfer.expiresAt()))
+        : Optional.empty();
   }
 
   /** An offer past its {@code expires_at} cannot be invoiced ({@code transfer_expired}). */

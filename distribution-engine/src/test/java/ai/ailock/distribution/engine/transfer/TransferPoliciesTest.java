@@ -37,6 +37,26 @@ class TransferPoliciesTest {
   }
 
   @Nested
+  class NotDeliveredAfterExpiry {
+    final TransferPolicy policy = TransferPolicies.notDeliveredAfterExpiry();
+
+    @Test
+    void vetoesADeliveryAtOrAfterTheTransfersExpiry() {
+      Transfer paid = inState(TransferState.PAID);
+      var veto = policy.veto(paid, new Transition(TransferState.DELIVERED, paid.expiresAt(), null));
+      assertThat(veto).get().extracting(Decision.Rejected::code).isEqualTo(ErrorCode.TRANSFER_EXPIRED);
+    }
+
+    @Test
+    void allowsADeliveryBeforeExpiryAndOtherTransitionsAfterIt() {
+      Transfer paid = inState(TransferState.PAID);
+      assertThat(policy.veto(paid, new Transition(TransferState.DELIVERED, NOW, null))).isEmpty();
+      assertThat(policy.veto(paid, new Transition(TransferState.REFUNDED, paid.expiresAt().plusSeconds(1), null)))
+          .isEmpty();
+    }
+  }
+
+  @Nested
   class PrePaymentInputsSupplied {
     final TransferPolicy policy = TransferPolicies.prePaymentInputsSupplied();
 

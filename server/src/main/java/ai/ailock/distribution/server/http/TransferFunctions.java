@@ -5,6 +5,8 @@ import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.buyerinput.ReadRequirements;
 import ai.ailock.distribution.engine.buyerinput.Requirements;
 import ai.ailock.distribution.engine.buyerinput.SubmitInputs;
+import ai.ailock.distribution.engine.delivery.DepositKey;
+import ai.ailock.distribution.engine.delivery.OfferWithKey;
 import ai.ailock.distribution.engine.identity.AilockId;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.payment.DescribeTransfer;
@@ -45,10 +47,13 @@ class TransferFunctions {
   private final DescribeTransfer describeTransfer;
   private final ReadRequirements readRequirements;
   private final SubmitInputs submitInputs;
+  private final OfferWithKey offerWithKey;
 
   TransferFunctions(RequestGate gate, OfferTransfer offerTransfer, InvoiceTransfer invoiceTransfer,
-      DescribeTransfer describeTransfer, ReadRequirements readRequirements, SubmitInputs submitInputs) {
+      DescribeTransfer describeTransfer, ReadRequirements readRequirements, SubmitInputs submitInputs,
+      OfferWithKey offerWithKey) {
     this.gate = gate;
+    this.offerWithKey = offerWithKey;
     this.offerTransfer = offerTransfer;
     this.invoiceTransfer = invoiceTransfer;
     this.describeTransfer = describeTransfer;
@@ -66,9 +71,11 @@ class TransferFunctions {
     var overrides = new TransferTerms.Overrides(
         price.isObject() ? new Price(price.get("amount").asLong(), price.get("currency").asString()) : null,
         intOrNull(policy, "download_limit"), intOrNull(policy, "retention_days"));
-    Transfer transfer = offerTransfer.offer(json.caller(), new OfferTransfer.Command(
-        ProductId.parse(body.get("product_id").asString()), new AilockId(body.get("recipient").asString()),
-        overrides));
+    var command = new OfferTransfer.Command(ProductId.parse(body.get("product_id").asString()),
+        new AilockId(body.get("recipient").asString()), overrides);
+    DepositKey.Deposit deposit = DeliveryFunctions.depositOf(body);
+    Transfer transfer = deposit == null ? offerTransfer.offer(json.caller(), command)
+        : offerWithKey.offer(json.caller(), command, deposit);
     return TransferViews.transfer(transfer, Optional.empty());
   }
 

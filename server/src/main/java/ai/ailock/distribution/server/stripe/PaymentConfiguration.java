@@ -7,6 +7,10 @@ import ai.ailock.distribution.engine.payment.DescribeTransfer;
 import ai.ailock.distribution.engine.payment.InvoiceTransfer;
 import ai.ailock.distribution.engine.payment.PaymentGateway;
 import ai.ailock.distribution.engine.payment.PaymentIntents;
+import ai.ailock.distribution.engine.payment.ProviderPayments;
+import ai.ailock.distribution.engine.delivery.DestroyAccess;
+import ai.ailock.distribution.engine.dispute.RecordChargeDispute;
+import ai.ailock.distribution.engine.refund.RecordRefund;
 import ai.ailock.distribution.engine.payment.ReconcilePayments;
 import ai.ailock.distribution.engine.payment.WebhookEvents;
 import ai.ailock.distribution.engine.product.Products;
@@ -96,8 +100,23 @@ class PaymentConfiguration {
 
   @Bean
   ConfirmPayment confirmPayment(TransferChanges changes, Transfers transfers, PaymentIntents intents,
-      WebhookEvents events, AuditLog audit, PaymentGateway gateway, Clock clock) {
-    return new ConfirmPayment(changes, transfers, intents, events, audit, gateway.provider(), clock);
+      WebhookEvents events, AuditLog audit, PaymentGateway gateway, Clock clock, ProviderPayments providerPayments) {
+    return new ConfirmPayment(changes, transfers, intents, events, audit, gateway.provider(), clock, providerPayments);
+  }
+
+  @Bean
+  RecordRefund recordRefund(TransferChanges changes, Transfers transfers, PaymentIntents intents,
+      ProviderPayments providerPayments, WebhookEvents events, DestroyAccess destroyAccess, AuditLog audit,
+      PaymentGateway gateway, Clock clock) {
+    return new RecordRefund(changes, transfers, intents, providerPayments, events, destroyAccess, audit,
+        gateway.provider(), clock);
+  }
+
+  @Bean
+  RecordChargeDispute recordChargeDispute(TransferChanges changes, Transfers transfers, PaymentIntents intents,
+      ProviderPayments providerPayments, WebhookEvents events, AuditLog audit, PaymentGateway gateway, Clock clock) {
+    return new RecordChargeDispute(changes, transfers, intents, providerPayments, events, audit, gateway.provider(),
+        clock);
   }
 
   @Bean

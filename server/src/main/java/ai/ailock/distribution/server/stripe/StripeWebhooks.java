@@ -2,9 +2,13 @@ package ai.ailock.distribution.server.stripe;
 
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
+import ai.ailock.distribution.engine.dispute.DisputeEvent;
 import ai.ailock.distribution.engine.payment.PaymentEvent;
+import ai.ailock.distribution.engine.refund.RefundEvent;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
@@ -26,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code checkout.session.async_payment_failed}: {@code FAILED};
  *   <li>{@code checkout.session.expired}: {@code EXPIRED}.
  * </ul>
- * Every other type is acknowledged and ignored.
+ * and, through {@link #read}, {@code charge.refunded} (a refund; {@code amount_refunded} is the total so far) and
+ * {@code charge.dispute.created} (a chargeback). Every other type is acknowledged and ignored.
  */
 public final class StripeWebhooks {
   private final WebhookSecret secret;
@@ -46,6 +51,27 @@ public final class StripeWebhooks {
    *     verify; {@code malformed_request} if the signed body is not a Stripe event
    */
   public Optional<PaymentEvent> verify(String payload, @Nullable String signatureHeader) {
+    Verified verified = read(payload, signatureHeader);
+    return verified instanceof Verified.Checkout checkout ? Optional.of(checkout.event()) : Optional.empty();
+  }
+
+  /** A verified event this service handles, or {@link Verified.Ignored}. */
+  public sealed interface Verified {
+    record Checkout(PaymentEvent event) implements Verified {}
+
+    record Refund(RefundEvent event) implements Verified {}
+
+    record Dispute(DisputeEvent event) implements Verified {}
+
+    record Ignored(String type) implements Verified {}
+  }
+
+  /**
+   * @param payload the raw request body, exactly as received
+   * @throws DistributionException {@code webhook_signature_invalid} (400) if the signature or its timestamp does not
+   *     verify; {@code malformed_request} if the signed body is not a Stripe event of its type
+   */
+  public Verified read(String payload, @Nullable String signatureHeader) {
     Event event;
     try {
       event = Webhook.constructEvent(payload, signatureHeader == null ? "" : signatureHeader, secret.value(),
@@ -56,6 +82,23 @@ public final class StripeWebhooks {
     } catch (RuntimeException e) {
       throw new DistributionException(ErrorCode.MALFORMED_REQUEST, "the body is not a Stripe event");
     }
+    String type = String.valueOf(event.getType());
+    if ("charge.refunded".equals(type)) {
+      Charge charge = dataObject(event, Charge.class);
+      return new Verified.Refund(new RefundEvent(event.getId(), type, charge.getPaymentIntent(),
+          charge.getMetadata() == null ? null : charge.getMetadata().get("transfer_id"), orZero(charge.getAmount()),
+          orZero(charge.getAmountRefunded()), String.valueOf(charge.getCurrency()).toLowerCase(Locale.ROOT)));
+    }
+    if ("charge.dispute.created".equals(type)) {
+      Dispute dispute = dataObject(event, Dispute.class);
+      return new Verified.Dispute(new DisputeEvent(event.getId(), type, String.valueOf(dispute.getId()),
+          dispute.getPaymentIntent(), orZero(dispute.getAmount()),
+          String.valueOf(dispute.getCurrency()).toLowerCase(Locale.ROOT), String.valueOf(dispute.getReason())));
+    }
+    return checkout(event).<Verified>map(Verified.Checkout::new).orElseGet(() -> new Verified.Ignored(type));
+  }
+
+  private static Optional<PaymentEvent> checkout(Event event) {
     PaymentEvent.Kind kind;
     switch (String.valueOf(event.getType())) {
       case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> kind = PaymentEvent.Kind.PAID;
@@ -65,26 +108,30 @@ public final class StripeWebhooks {
         return Optional.empty();
       }
     }
-    Session session = session(event);
+    Session session = dataObject(event, Session.class);
     if (kind == PaymentEvent.Kind.PAID && "checkout.session.completed".equals(event.getType())
         && !"paid".equals(session.getPaymentStatus())) {
       kind = PaymentEvent.Kind.PENDING;
     }
     var checkout = StripePaymentGateway.of(session);
     return Optional.of(new PaymentEvent(event.getId(), event.getType(), kind, checkout.id(), checkout.transferRef(),
-        checkout.amount(), checkout.currency().toLowerCase(Locale.ROOT)));
+        checkout.amount(), checkout.currency().toLowerCase(Locale.ROOT), session.getPaymentIntent()));
   }
 
-  private static Session session(Event event) {
+  private static <T extends StripeObject> T dataObject(Event event, Class<T> type) {
     Optional<StripeObject> object = event.getDataObjectDeserializer().getObject();
     try {
       StripeObject data = object.isPresent() ? object.get() : event.getDataObjectDeserializer().deserializeUnsafe();
-      if (data instanceof Session session) {
-        return session;
+      if (type.isInstance(data)) {
+        return type.cast(data);
       }
     } catch (EventDataObjectDeserializationException e) {
       // fall through
     }
-    throw new DistributionException(ErrorCode.MALFORMED_REQUEST, "the event does not carry a Checkout Session");
+    throw new DistributionException(ErrorCode.MALFORMED_REQUEST, "the event does not carry a " + type.getSimpleName());
+  }
+
+  private static long orZero(@Nullable Long value) {
+    return value == null ? 0 : value;
   }
 }

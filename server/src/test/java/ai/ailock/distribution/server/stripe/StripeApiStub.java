@@ -98,10 +98,43 @@ public final class StripeApiStub {
     return update(id, "expired", "unpaid");
   }
 
+  /**
+   * A charge of the session's PaymentIntent after refunds totalling {@code amountRefunded}, as {@code charge.refunded}
+   * carries it. The session must have been paid ({@link #complete}).
+   */
+  public ObjectNode refundedCharge(String sessionId, long amountRefunded) {
+    ObjectNode session = session(sessionId);
+    ObjectNode charge = JSON.createObjectNode();
+    long amount = session.get("amount_total").asLong();
+    charge.put("id", "ch_" + session.get("payment_intent").asString().substring(3)).put("object", "charge")
+        .put("amount", amount).put("amount_captured", amount).put("amount_refunded", amountRefunded)
+        .put("currency", session.get("currency").asString()).put("captured", true).put("paid", true)
+        .put("refunded", amountRefunded >= amount).put("payment_intent", session.get("payment_intent").asString())
+        .put("status", "succeeded").put("livemode", false).put("created", clock.instant().getEpochSecond());
+    charge.putObject("metadata");
+    return charge;
+  }
+
+  /** A dispute of the session's PaymentIntent, as {@code charge.dispute.created} carries it. */
+  public ObjectNode dispute(String sessionId, String reason) {
+    ObjectNode session = session(sessionId);
+    String pi = session.get("payment_intent").asString();
+    ObjectNode dispute = JSON.createObjectNode();
+    dispute.put("id", "dp_" + pi.substring(3)).put("object", "dispute").put("amount", session.get("amount_total").asLong())
+        .put("currency", session.get("currency").asString()).put("charge", "ch_" + pi.substring(3))
+        .put("payment_intent", pi).put("reason", reason).put("status", "needs_response").put("livemode", false)
+        .put("created", clock.instant().getEpochSecond());
+    dispute.putObject("metadata");
+    return dispute;
+  }
+
   private ObjectNode update(String id, String status, String paymentStatus) {
     ObjectNode session = sessions.get(id);
     synchronized (session) {
       session.put("status", status).put("payment_status", paymentStatus);
+      if ("paid".equals(paymentStatus) && !session.hasNonNull("payment_intent")) {
+        session.put("payment_intent", "pi_test_" + HexFormat.of().formatHex(randomBytes(12)));
+      }
       if (!"open".equals(status)) {
         session.putNull("url");
       }

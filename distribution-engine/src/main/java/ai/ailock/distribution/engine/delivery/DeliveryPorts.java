@@ -1,0 +1,39 @@
+package ai.ailock.distribution.engine.delivery;
+
+import ai.ailock.distribution.engine.Transactions;
+import ai.ailock.distribution.engine.audit.AuditLog;
+import ai.ailock.distribution.engine.blob.BlobStore;
+import ai.ailock.distribution.engine.identity.Identities;
+import ai.ailock.distribution.engine.identity.SignatureVerifier;
+import ai.ailock.distribution.engine.product.Products;
+import ai.ailock.distribution.engine.transfer.TransferChanges;
+import ai.ailock.distribution.engine.transfer.Transfers;
+import ai.ailock.distribution.engine.upload.UploadSessions;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Everything the delivery use cases work with, passed as one context rather than growing parameter lists.
+ *
+ * @param uploads where a published version's chunks are recorded
+ * @param signatures strict Ed25519 verification (receipts)
+ */
+public record DeliveryPorts(
+    TransferChanges changes,
+    Transfers transfers,
+    Products products,
+    UploadSessions uploads,
+    BlobStore blobs,
+    Identities identities,
+    SignatureVerifier signatures,
+    ProductKeys keys,
+    Claims claims,
+    DownloadSessions sessions,
+    DeliveryReceipts receipts,
+    ClaimTokens tokens,
+    AuditLog audit,
+    Transactions transactions,
+    Clock clock,
+    Supplier<UUID> ids,
+    DeliverySettings settings) {}
