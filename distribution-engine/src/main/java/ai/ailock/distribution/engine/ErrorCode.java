@@ -8,6 +8,7 @@ import java.util.Locale;
  */
 public enum ErrorCode {
   MALFORMED_REQUEST(400),
+  CHUNK_INTERRUPTED(400),
   UNAUTHENTICATED(401),
   REPLAYED_REQUEST(401),
   FORBIDDEN(403),
@@ -72,7 +73,10 @@ public enum ErrorCode {
   SESSION_EXPIRED(410),
   ACCESS_REVOKED(410),
   RECEIPT_INVALID(422),
-  RECEIPT_MISMATCH(422);
+  RECEIPT_MISMATCH(422),
+  // interactions (issue 6)
+  PAYMENT_CONFIRMED_BY_PROVIDER_ONLY(403),
+  UNKNOWN_INTERACTION_TYPE(422);
 
   private final int httpStatus;
 

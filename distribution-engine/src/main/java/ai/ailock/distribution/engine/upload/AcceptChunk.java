@@ -138,6 +138,8 @@ public final class AcceptChunk {
       throw switch (failure) {
         case HASH_MISMATCH -> new DistributionException(ErrorCode.CHUNK_HASH_MISMATCH,
             "the chunk's bytes do not match its declared SHA-256; nothing was stored");
+        case INTERRUPTED -> new DistributionException(ErrorCode.CHUNK_INTERRUPTED,
+            "the chunk's body broke off before it was complete; nothing was stored");
         case TOO_SHORT, TOO_LONG -> new DistributionException(ErrorCode.CHUNK_LENGTH_MISMATCH,
             "the chunk must be exactly " + length + " bytes; nothing was stored");
       };

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * has bytes past the expected length. {@link #failure()} tells which rule failed.
  */
 final class VerifyingInputStream extends FilterInputStream {
-  enum Failure { TOO_SHORT, TOO_LONG, HASH_MISMATCH }
+  /** Why the chunk was refused; {@code INTERRUPTED}: the body itself failed (the client went away). */
+  enum Failure { TOO_SHORT, TOO_LONG, HASH_MISMATCH, INTERRUPTED }
 
   private final MessageDigest digest;
   private final byte[] expectedSha256;
@@ -52,7 +53,13 @@ final class VerifyingInputStream extends FilterInputStream {
     if (remaining == 0) {
       return -1;
     }
-    int n = in.read(buffer, offset, (int) Math.min(length, remaining));
+    int n;
+    try {
+      n = in.read(buffer, offset, (int) Math.min(length, remaining));
+    } catch (IOException e) {
+      failure = Failure.INTERRUPTED;
+      throw e;
+    }
     if (n == -1) {
       throw fail(Failure.TOO_SHORT);
     }

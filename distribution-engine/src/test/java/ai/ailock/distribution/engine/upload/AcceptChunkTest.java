@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
-import ai.ailock.distribution.engine.blob.BlobStoreException;
 import ai.ailock.distribution.engine.fixtures.Bodies;
 import ai.ailock.distribution.engine.fixtures.Ciphertext;
 import ai.ailock.distribution.engine.fixtures.EngineFixture;
@@ -222,7 +221,7 @@ class AcceptChunkTest {
   }
 
   @Test
-  void passesABodyThatFailsToReadOnAsAStoreFailureAndStoresNothing() {
+  void refusesABodyThatBreaksOffAsInterruptedAndStoresNothing() {
     InputStream broken = new InputStream() {
       @Override
       public int read() throws IOException {
@@ -231,8 +230,8 @@ class AcceptChunkTest {
     };
 
     assertThatThrownBy(() -> accept(0, Sha256Hex.of(chunk(0)), null, broken))
-        .isInstanceOf(BlobStoreException.class)
-        .hasRootCauseMessage("client went away");
+        .isInstanceOfSatisfying(DistributionException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHUNK_INTERRUPTED));
 
     assertNothingHeldOrStored();
   }

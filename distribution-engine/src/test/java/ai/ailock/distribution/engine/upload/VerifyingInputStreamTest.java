@@ -93,6 +93,20 @@ class VerifyingInputStreamTest {
   }
 
   /** Counts the bytes a reader was actually handed, as a store writing from the stream would. */
+  @Test
+  void namesABodyThatBreaksOffAsInterrupted() {
+    InputStream breaking = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("connection reset");
+      }
+    };
+    var verifying = new VerifyingInputStream(breaking, 10, "0".repeat(64));
+
+    assertThatThrownBy(() -> verifying.read(new byte[10], 0, 10)).isInstanceOf(IOException.class);
+    assertThat(verifying.failure()).isEqualTo(VerifyingInputStream.Failure.INTERRUPTED);
+  }
+
   private static final class CountingSink {
     long delivered;
 
