@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * bar, MB/s and ETA; otherwise plain lines, one every 5 seconds and one at the end of each phase. Speeds are in
  * MB/s (10^6 bytes), sizes in MiB.
  */
-final class ProgressBar implements TransferListener {
+public final class ProgressBar implements TransferListener {
   private static final int WIDTH = 24;
 
   private final PrintWriter err;
@@ -36,7 +36,7 @@ final class ProgressBar implements TransferListener {
   }
 
   /** @return a bar for a terminal, plain lines otherwise, or nothing if {@code mode} is {@code none} */
-  static TransferListener create(PrintWriter err, String mode) {
+  public static TransferListener create(PrintWriter err, String mode) {
     return switch (mode) {
       case "none" -> TransferListener.NONE;
       case "tty" -> new ProgressBar(err, true);
