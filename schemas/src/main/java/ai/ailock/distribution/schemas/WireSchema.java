@@ -18,7 +18,18 @@ public enum WireSchema {
   PRODUCT_GRANT("product-grant"),
   DELIVERY_RECEIPT("delivery-receipt"),
   PRODUCT_ACK("product-ack"),
-  TRANSFER_ACTION("transfer-action");
+  TRANSFER_ACTION("transfer-action"),
+  // interaction payloads (docs/api.md, "Interactions and ailock-batch")
+  INTERACTION_PRODUCT_OFFER("interaction-product-offer"),
+  INTERACTION_PAYMENT_REQUEST("interaction-payment-request"),
+  INTERACTION_PAYMENT_CONFIRMED("interaction-payment-confirmed"),
+  INTERACTION_PRODUCT_DELIVERY("interaction-product-delivery"),
+  INTERACTION_DELIVERY_RECEIPT("interaction-delivery-receipt"),
+  INTERACTION_PRODUCT_REVOKE("interaction-product-revoke"),
+  INTERACTION_PRODUCT_DISPUTE("interaction-product-dispute"),
+  INTERACTION_NOTICE("interaction-notice"),
+  INBOX_DELIVER("inbox-deliver"),
+  AILOCK_BATCH("ailock-batch");
 
   /** Where the schemas claim to live ({@code $id} prefix); resolved from the classpath, never fetched. */
   public static final String ID_PREFIX = "https://schemas.ailock.ai/distribution/";

@@ -3,6 +3,7 @@ package ai.ailock.distribution.engine.payment;
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.audit.AuditEntry;
+import ai.ailock.distribution.engine.transfer.OutboundMessage;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.product.Product;
@@ -93,6 +94,13 @@ public final class InvoiceTransfer {
         .transfer(id.value()).product(current.product().value())
         .with(Map.of("provider", gateway.provider(), "session", session.id(), "attempt", Integer.toString(attempt),
             "amount", Long.toString(intent.amount()), "currency", intent.currency())));
+    var request = new java.util.HashMap<String, Object>(Map.of("transfer_id", id.toString(), "amount", intent.amount(),
+        "currency", intent.currency()));
+    if (intent.checkoutUrl() != null) {
+      request.put("checkout_url", intent.checkoutUrl());
+    }
+    changes.send(new OutboundMessage(OutboundMessage.PAYMENT_REQUEST, id, current.buyer(), request,
+        buyer.meta().requestId()));
     return new Invoice(current, intent);
   }
 }

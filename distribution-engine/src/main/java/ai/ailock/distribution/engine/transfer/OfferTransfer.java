@@ -34,9 +34,17 @@ public final class OfferTransfer {
   private final Transactions transactions;
   private final Clock clock;
   private final Supplier<UUID> ids;
+  private final Messenger messenger;
 
   public OfferTransfer(Products products, Identities identities, Transfers transfers, AuditLog audit,
       Transactions transactions, Clock clock, Supplier<UUID> ids) {
+    this(products, identities, transfers, audit, transactions, clock, ids, Messenger.NONE);
+  }
+
+  /** @param messenger sends {@code product_offer} to the buyer in the offer's transaction */
+  public OfferTransfer(Products products, Identities identities, Transfers transfers, AuditLog audit,
+      Transactions transactions, Clock clock, Supplier<UUID> ids, Messenger messenger) {
+    this.messenger = messenger;
     this.products = products;
     this.identities = identities;
     this.transfers = transfers;
@@ -82,6 +90,10 @@ public final class OfferTransfer {
           .with(Map.of("to", TransferState.OFFERED.wire(), "recipient", command.recipient().value(),
               "amount", Long.toString(transfer.price().amount()), "currency", transfer.price().currency(),
               "expires_at", expiresAt.toString())));
+      messenger.send(new OutboundMessage(OutboundMessage.PRODUCT_OFFER, transfer.id(), transfer.buyer(), Map.of(
+          "transfer_id", transfer.id().toString(), "product_id", product.id().toString(), "recipient", transfer.buyer().value(), "seller",
+          seller.ailock().value(), "amount", transfer.price().amount(), "currency", transfer.price().currency(),
+          "expires_at", expiresAt.toString()), seller.meta().requestId()));
       return transfer;
     });
   }

@@ -21,11 +21,23 @@ public final class TransferChanges {
   private final Transfers transfers;
   private final AuditLog audit;
   private final Transactions transactions;
+  private final Messenger messenger;
 
   public TransferChanges(Transfers transfers, AuditLog audit, Transactions transactions) {
+    this(transfers, audit, transactions, Messenger.NONE);
+  }
+
+  /** @param messenger tells the parties about stored changes ({@link TransferMessages}), in the same transaction */
+  public TransferChanges(Transfers transfers, AuditLog audit, Transactions transactions, Messenger messenger) {
     this.transfers = transfers;
     this.audit = audit;
     this.transactions = transactions;
+    this.messenger = messenger;
+  }
+
+  /** Sends a message about a transfer in the current transaction (for facts a stored change does not carry). */
+  public void send(OutboundMessage message) {
+    messenger.send(message);
   }
 
   /**
@@ -69,6 +81,7 @@ public final class TransferChanges {
     detail.put("version", Long.toString(changed.version()));
     audit.record(AuditEntry.of(event.at(), actor, event.action(), meta)
         .transfer(changed.id().value()).product(changed.product().value()).with(detail));
+    TransferMessages.of(changed, event, meta.requestId()).forEach(messenger::send);
     return changed;
   }
 

@@ -24,6 +24,7 @@ import ai.ailock.distribution.storage.jdbc.JdbcAttachmentUploads;
 import ai.ailock.distribution.storage.jdbc.JdbcAttachments;
 import ai.ailock.distribution.storage.jdbc.JdbcPaymentIntents;
 import ai.ailock.distribution.storage.jdbc.JdbcTransfers;
+import ai.ailock.distribution.storage.jdbc.JdbcOutbox;
 import ai.ailock.distribution.storage.jdbc.JdbcWebhookEvents;
 import java.time.Clock;
 import java.util.UUID;
@@ -71,15 +72,22 @@ class TransferConfiguration {
     return new JdbcAttachmentUploads(jdbc, clock);
   }
 
+  /** The transactional outbox: inbox messages are written with the state change that sends them. */
   @Bean
-  TransferChanges transferChanges(Transfers transfers, AuditLog audit, Transactions transactions) {
-    return new TransferChanges(transfers, audit, transactions);
+  @ConditionalOnMissingBean
+  JdbcOutbox outbox(JdbcClient jdbc, Clock clock) {
+    return new JdbcOutbox(jdbc, clock);
+  }
+
+  @Bean
+  TransferChanges transferChanges(Transfers transfers, AuditLog audit, Transactions transactions, JdbcOutbox outbox) {
+    return new TransferChanges(transfers, audit, transactions, outbox);
   }
 
   @Bean
   OfferTransfer offerTransfer(Products products, Identities identities, Transfers transfers, AuditLog audit,
-      Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids) {
-    return new OfferTransfer(products, identities, transfers, audit, transactions, clock, ids);
+      Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids, JdbcOutbox outbox) {
+    return new OfferTransfer(products, identities, transfers, audit, transactions, clock, ids, outbox);
   }
 
   @Bean

@@ -15,10 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads a schema-valid {@code ailock-receipt-v1} document into the facts the engine checks, with the bytes its
  * signature covers: the RFC 8785 form of the receipt as received, without {@code signature} (docs/crypto.md).
  */
-final class ReceiptReader {
+public final class ReceiptReader {
   private ReceiptReader() {}
 
-  static SignedReceipt read(JsonNode receipt) {
+  public static SignedReceipt read(JsonNode receipt) {
     ObjectNode unsigned = ((ObjectNode) receipt).deepCopy();
     unsigned.remove("signature");
     try {
