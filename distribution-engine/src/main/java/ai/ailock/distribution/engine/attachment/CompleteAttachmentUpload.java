@@ -6,25 +6,19 @@ import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.blob.BlobStore;
-import ai.ailock.distribution.engine.blob.BlobStoreException;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.IdentityKey;
 import ai.ailock.distribution.engine.identity.KeyId;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferChanges;
-import ai.ailock.distribution.engine.upload.Sha256Hex;
+import ai.ailock.distribution.engine.upload.CiphertextDigest;
 import ai.ailock.distribution.engine.upload.StoredChunk;
 import ai.ailock.distribution.engine.upload.UploadId;
 import ai.ailock.distribution.engine.upload.UploadState;
 import ai.ailock.distribution.schemas.Violation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +34,6 @@ import java.util.function.Supplier;
 public final class CompleteAttachmentUpload {
   /** A sealed box of a 32-byte key: 32 + 48 bytes. */
   public static final int ENVELOPE_BYTES = 80;
-  private static final int BUFFER_BYTES = 256 * 1024;
 
   private final TransferChanges changes;
   private final AttachmentUploads uploads;
@@ -93,7 +86,7 @@ public final class CompleteAttachmentUpload {
       throw new DistributionException(ErrorCode.UPLOAD_INCOMPLETE,
           (upload.chunkCount() - held.size()) + " of " + upload.chunkCount() + " chunks are missing");
     }
-    if (!sha256(held).equals(ciphertextSha256)) {
+    if (!new CiphertextDigest(blobs).sha256(held).equals(ciphertextSha256)) {
       throw new DistributionException(ErrorCode.CIPHERTEXT_HASH_MISMATCH,
           "the held chunks hash to a different ciphertext SHA-256");
     }
@@ -124,22 +117,5 @@ public final class CompleteAttachmentUpload {
       throw new DistributionException(ErrorCode.VALIDATION_FAILED, "seal the key to the seller's current key",
           List.of(new Violation("/recipient_key_id", "is not the seller's active key")));
     }
-  }
-
-  /** Hashes the ciphertext by streaming its chunks in order (same as the upload engine's, which is package-private). */
-  private String sha256(List<StoredChunk> chunksInOrder) {
-    MessageDigest digest = Sha256Hex.newDigest();
-    byte[] buffer = new byte[BUFFER_BYTES];
-    for (StoredChunk chunk : chunksInOrder) {
-      try (InputStream in = blobs.open(chunk.blobKey())
-          .orElseThrow(() -> new BlobStoreException("chunk " + chunk.index() + " is missing from the store"))) {
-        for (int n; (n = in.read(buffer)) != -1; ) {
-          digest.update(buffer, 0, n);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -10,16 +10,17 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Hashes a ciphertext by streaming its stored chunks in order; never holds more than one buffer. */
-final class CiphertextDigest {
+public final class CiphertextDigest {
   private static final int BUFFER_BYTES = 256 * 1024;
 
   private final BlobStore blobs;
 
-  CiphertextDigest(BlobStore blobs) {
+  public CiphertextDigest(BlobStore blobs) {
     this.blobs = blobs;
   }
 
-  String sha256(List<StoredChunk> chunksInOrder) {
+  /** @return the SHA-256 (lowercase hex) of the chunks' bytes, concatenated in the given order */
+  public String sha256(List<StoredChunk> chunksInOrder) {
     MessageDigest digest = Sha256Hex.newDigest();
     byte[] buffer = new byte[BUFFER_BYTES];
     for (StoredChunk chunk : chunksInOrder) {
