@@ -34,8 +34,16 @@ public class TestServerConfiguration {
   @Bean
   FileSystemBlobStore blobStore() throws IOException {
     Path root = Files.createTempDirectory("ailock-blobs-");
-    root.toFile().deleteOnExit();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root), "delete-test-blobs"));
     return new FileSystemBlobStore(root);
+  }
+
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // best effort: the directory is in the system's temporary folder
+    }
   }
 
   @Bean
