@@ -78,7 +78,9 @@ public enum ErrorCode {
   PAYMENT_CONFIRMED_BY_PROVIDER_ONLY(403),
   UNKNOWN_INTERACTION_TYPE(422),
   // rate limits on claim, ticket, ack, revoke and dispute (plan §8)
-  RATE_LIMITED(429);
+  RATE_LIMITED(429),
+  // the content-type allowlist and denylist (plan §8)
+  CONTENT_TYPE_NOT_ALLOWED(422);
 
   private final int httpStatus;
 

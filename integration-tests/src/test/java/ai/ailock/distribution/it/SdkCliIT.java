@@ -71,6 +71,16 @@ class SdkCliIT extends SdkServerSupport {
     Run again = ailock("download", productId, "--out", dir.resolve("out").toString(), "--progress", "none");
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.err()).contains("already exists");
+
+    Run rotate = ailock("rotate-keys");
+    assertThat(rotate.code()).as(rotate.err()).isZero();
+    String retired = SdkLargeFileIT.field(rotate.out(), "Retired key:");
+    assertThat(SdkLargeFileIT.field(rotate.out(), "Active key:")).isNotEqualTo(retired);
+    assertThat(ailock("whoami").out()).contains("registered, this key is active");
+    Run afterRotation = ailock("download", productId, "--out", dir.resolve("out").toString(), "--overwrite",
+        "--progress", "none");
+    assertThat(afterRotation.code()).as(afterRotation.err()).isZero();
+    assertThat(afterRotation.out()).contains(sha256(file) + " (verified)").contains("signed by " + retired);
   }
 
   @Test

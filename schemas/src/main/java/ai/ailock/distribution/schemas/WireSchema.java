@@ -3,6 +3,7 @@ package ai.ailock.distribution.schemas;
 /** The JSON Schemas of the wire contract, one file each under {@code /schemas} on the classpath. */
 public enum WireSchema {
   IDENTITY_REGISTRATION("identity-registration"),
+  IDENTITY_ROTATION("identity-rotation"),
   PRODUCT_CREATE("product-create"),
   POLICY("policy"),
   REQUIRED_INPUT("required-input"),

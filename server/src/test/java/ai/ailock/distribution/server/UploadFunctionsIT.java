@@ -77,6 +77,18 @@ class UploadFunctionsIT {
   }
 
   @Test
+  void refusesAProductOfADeniedContentTypeNamingThePointer() {
+    assertThatThrownBy(() -> seller.http().postJson("products-create", Map.of("title", "Setup",
+        "content_type", "application/x-msdownload", "size", 1000)))
+        .isInstanceOfSatisfying(DistributionApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(422);
+          assertThat(e.code()).isEqualTo("content_type_not_allowed");
+          assertThat(e.violations()).extracting(DistributionApiException.Violation::pointer)
+              .containsExactly("/content_type");
+        });
+  }
+
+  @Test
   void uploadsChunksOutOfOrderAndRepeatedThenServesThemBack() throws IOException {
     JsonNode upload = init();
     String uploadId = upload.get("upload_id").asString();

@@ -1,6 +1,7 @@
 package ai.ailock.distribution.client.cli;
 
 import ai.ailock.distribution.client.AilockKeys;
+import ai.ailock.distribution.client.identity.HttpIdentities;
 import ai.ailock.distribution.client.keystore.ProductKeyring;
 import ai.ailock.distribution.client.transfer.DownloadRequest;
 import ai.ailock.distribution.client.transfer.DownloadResult;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,14 +61,20 @@ final class DownloadCommand implements Callable<Integer> {
     Workspace workspace = cli.workspace();
     AilockKeys keys = workspace.keys();
     ProductKeyring keyring = workspace.keyring(keys);
-    var request = new DownloadRequest(productId, keys.signing().publicKey(),
+    var source = new OwnerContentSource(workspace.http(keys), productId);
+    byte[] signer = keys.signing().publicKey();
+    Optional<String> ailockId = workspace.registeredAilockId(keys.keyId());
+    if (ailockId.isPresent()) { // the product may have been signed by a key this Ailock has since retired
+      signer = new HttpIdentities(workspace.http(keys)).signerOf(ailockId.get(), source.manifest()).ed25519PublicKey();
+    }
+    var request = new DownloadRequest(productId, signer,
         (product, version) -> keyring.inputKey(product, version).orElseThrow(() -> new InvalidKeyException(
             "no key for product " + product + " v" + version + " in this Ailock's keyring")),
         out, overwrite);
     var progress = ProgressBar.create(spec.commandLine().getErr(), flags.progress);
     long started = System.nanoTime();
     DownloadResult result = new Downloader(flags.options())
-        .download(new OwnerContentSource(workspace.http(keys), productId), request, progress);
+        .download(source, request, progress);
     double seconds = (System.nanoTime() - started) / 1e9;
     PrintWriter printer = spec.commandLine().getOut();
     printer.println("File:        " + result.file() + " (" + result.metadata().contentType() + ")");

@@ -89,19 +89,20 @@ public final class Delivery {
 
   /**
    * Claims a session, downloads through it, and verifies everything before the file appears: the manifest's seller
-   * signature (the seller's registered key, binding checked), every chunk's hash, the ciphertext's authentication and
-   * the plaintext's hash. The envelope is opened with this Ailock's X25519 key.
+   * signature (the seller's registered key that signed it, current or retired, binding checked), every chunk's hash,
+   * the ciphertext's authentication and the plaintext's hash. The envelope is opened with the X25519 key of the key id
+   * it was sealed to (this Ailock's current key, or a retired one it kept).
    */
   public DownloadResult download(Ticket ticket, Path directory, boolean overwrite, TransferOptions options,
       TransferListener listener) throws IOException, GeneralSecurityException {
-    PublicIdentity seller = new HttpIdentities(http).lookup(ticket.seller());
-    seller.verifyBinding();
     claim(ticket);
+    var source = new ClaimContentSource(http, ticket.transferId(), ticket.claimToken());
+    PublicIdentity seller = new HttpIdentities(http).signerOf(ticket.seller(), source.manifest());
     AilockKeys keys = http.keys();
     var request = new DownloadRequest(ticket.productId(), seller.ed25519PublicKey(),
-        (product, version) -> KeyEnvelopes.open(ticket.keyEnvelope(), keys.encryption()), directory, overwrite);
-    return new Downloader(options).download(new ClaimContentSource(http, ticket.transferId(), ticket.claimToken()),
-        request, listener);
+        (product, version) -> KeyEnvelopes.open(ticket.keyEnvelope(), keys.encryptionFor(ticket.recipientKeyId())),
+        directory, overwrite);
+    return new Downloader(options).download(source, request, listener);
   }
 
   /** {@code products-ack}: signs a receipt for the verified download and sends it. @return the transfer after */

@@ -61,6 +61,11 @@ public final class SignedHttp {
     return keys;
   }
 
+  /** @return a client of the same service signing with {@code other} (after a key rotation) */
+  public SignedHttp signingWith(AilockKeys other) {
+    return new SignedHttp(functions, other, clock);
+  }
+
   /** A request's address and the headers that carry its signature. */
   public record Signed(URI uri, Map<String, String> headers) {}
 

@@ -2,9 +2,11 @@ package ai.ailock.distribution.client.identity;
 
 import ai.ailock.distribution.client.AilockKeys;
 import ai.ailock.distribution.client.http.SignedHttp;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import tools.jackson.databind.JsonNode;
 
 /** {@link Identities} over the service's signed HTTP functions. Thread-safe. */
@@ -26,20 +28,54 @@ public final class HttpIdentities implements Identities {
         "ed25519_public_key", b64.encodeToString(keys.signing().publicKey()),
         "x25519_public_key", b64.encodeToString(keys.encryption().publicKey()),
         "x25519_signature", b64.encodeToString(keys.x25519Binding())));
-    return new Registration(answer.path("ailock_id").asString(), answer.path("key_id").asString(),
-        Instant.parse(answer.path("created_at").asString()));
+    return registration(answer);
   }
 
   @Override
   public PublicIdentity lookup(String ailockId) {
+    return identity(ailockId, get(ailockId));
+  }
+
+  @Override
+  public PublicIdentity lookupKey(String ailockId, String keyId) {
+    for (JsonNode key : get(ailockId).path("keys")) {
+      if (keyId.equals(key.path("key_id").asString())) {
+        return identity(ailockId, key);
+      }
+    }
+    throw new NoSuchElementException("Ailock " + ailockId + " never had key " + keyId);
+  }
+
+  @Override
+  public Registration rotate(String ailockId, AilockKeys next) {
+    var b64 = Base64.getUrlEncoder().withoutPadding();
+    String retiring = http.keys().keyId();
+    byte[] statement = ("ailock-e2ee-v1:key-rotation:" + ailockId + ":" + retiring).getBytes(StandardCharsets.US_ASCII);
+    JsonNode answer = http.postJson("identities-rotate", Map.of(
+        "ed25519_public_key", b64.encodeToString(next.signing().publicKey()),
+        "x25519_public_key", b64.encodeToString(next.encryption().publicKey()),
+        "x25519_signature", b64.encodeToString(next.x25519Binding()),
+        "rotation_signature", b64.encodeToString(next.sign(statement))));
+    return registration(answer);
+  }
+
+  private JsonNode get(String ailockId) {
     JsonNode answer = http.getJson("identities-get", Map.of("ailock_id", ailockId));
     if (!ailockId.equals(answer.path("ailock_id").asString())) {
       throw new IllegalStateException("identities-get answered for another Ailock than " + ailockId);
     }
+    return answer;
+  }
+
+  private static PublicIdentity identity(String ailockId, JsonNode key) {
     var b64 = Base64.getUrlDecoder();
-    return new PublicIdentity(answer.path("ailock_id").asString(), answer.path("key_id").asString(),
-        b64.decode(answer.path("ed25519_public_key").asString()),
-        b64.decode(answer.path("x25519_public_key").asString()),
-        b64.decode(answer.path("x25519_signature").asString()));
+    return new PublicIdentity(ailockId, key.path("key_id").asString(),
+        b64.decode(key.path("ed25519_public_key").asString()), b64.decode(key.path("x25519_public_key").asString()),
+        b64.decode(key.path("x25519_signature").asString()));
+  }
+
+  private static Registration registration(JsonNode answer) {
+    return new Registration(answer.path("ailock_id").asString(), answer.path("key_id").asString(),
+        Instant.parse(answer.path("created_at").asString()));
   }
 }

@@ -13,9 +13,12 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -56,12 +59,30 @@ public final class KeyFile {
    */
   public static void create(Path path, AilockKeys keys, char @Nullable [] passphrase, int iterations)
       throws IOException {
+    write(path, keys, passphrase, iterations, false);
+  }
+
+  /**
+   * Replaces the key file at {@code path} with {@code keys} in one atomic step (a key rotation's last step), under
+   * {@code passphrase} if one is given.
+   */
+  public static void replace(Path path, AilockKeys keys, char @Nullable [] passphrase) throws IOException {
+    write(path, keys, passphrase, DEFAULT_ITERATIONS, true);
+  }
+
+  private static void write(Path path, AilockKeys keys, char @Nullable [] passphrase, int iterations, boolean replace)
+      throws IOException {
     var b64 = Base64.getUrlEncoder().withoutPadding();
     ObjectNode file = WireJson.mapper().createObjectNode();
     file.put("format", FORMAT);
     file.put("key_id", keys.keyId());
     file.put("ed25519_public_key", b64.encodeToString(keys.signing().publicKey()));
     file.put("x25519_public_key", b64.encodeToString(keys.encryption().publicKey()));
+    if (!keys.retiredEncryption().isEmpty()) {
+      ArrayNode retired = file.putArray("retired_keys");
+      keys.retiredEncryption().forEach((keyId, pair) -> retired.addObject().put("key_id", keyId)
+          .put("x25519_public_key", b64.encodeToString(pair.publicKey())));
+    }
     byte[] secrets = secretsOf(keys);
     try {
       if (passphrase == null || passphrase.length == 0) {
@@ -70,7 +91,7 @@ public final class KeyFile {
       } else {
         PassphraseSeal.seal(file, secrets, passphrase, iterations);
       }
-      PrivateFiles.write(path, WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(file), false);
+      PrivateFiles.write(path, WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(file), replace);
     } finally {
       Arrays.fill(secrets, (byte) 0);
     }
@@ -129,18 +150,27 @@ public final class KeyFile {
     }
   }
 
+  /** The secret keys in order: the Ed25519 seed, the X25519 private key, then each retired X25519 private key. */
   private static byte[] secretsOf(AilockKeys keys) {
-    byte[] seed = keys.signing().seed();
-    byte[] x25519 = keys.encryption().privateKey();
-    byte[] secrets = Arrays.copyOf(seed, SECRET_LENGTH);
-    System.arraycopy(x25519, 0, secrets, Ed25519.SEED_LENGTH, X25519.KEY_LENGTH);
-    Arrays.fill(seed, (byte) 0);
-    Arrays.fill(x25519, (byte) 0);
+    byte[] secrets = new byte[SECRET_LENGTH + X25519.KEY_LENGTH * keys.retiredEncryption().size()];
+    int offset = put(secrets, 0, keys.signing().seed());
+    offset = put(secrets, offset, keys.encryption().privateKey());
+    for (X25519KeyPair retired : keys.retiredEncryption().values()) {
+      offset = put(secrets, offset, retired.privateKey());
+    }
     return secrets;
   }
 
+  private static int put(byte[] secrets, int offset, byte[] secret) {
+    System.arraycopy(secret, 0, secrets, offset, secret.length);
+    Arrays.fill(secret, (byte) 0);
+    return offset + secret.length;
+  }
+
   private static AilockKeys keysOf(JsonNode file, byte[] secrets) throws InvalidKeyException {
-    if (secrets.length != SECRET_LENGTH) {
+    JsonNode retiredKeys = file.path("retired_keys");
+    int retiredCount = retiredKeys.isArray() ? retiredKeys.size() : 0;
+    if (secrets.length != SECRET_LENGTH + X25519.KEY_LENGTH * retiredCount) {
       throw new InvalidKeyException("the key file's secret keys have the wrong length");
     }
     byte[] seed = Arrays.copyOfRange(secrets, 0, Ed25519.SEED_LENGTH);
@@ -152,10 +182,20 @@ public final class KeyFile {
       boolean consistent = b64.encodeToString(signing.publicKey()).equals(file.path("ed25519_public_key").asString(""))
           && b64.encodeToString(encryption.publicKey()).equals(file.path("x25519_public_key").asString(""))
           && KeyIds.of(signing.publicKey()).equals(file.path("key_id").asString(""));
+      Map<String, X25519KeyPair> retired = new LinkedHashMap<>();
+      for (int i = 0; i < retiredCount; i++) {
+        int from = SECRET_LENGTH + i * X25519.KEY_LENGTH;
+        byte[] secret = Arrays.copyOfRange(secrets, from, from + X25519.KEY_LENGTH);
+        X25519KeyPair pair = X25519.keyPairFromPrivateKey(secret);
+        Arrays.fill(secret, (byte) 0);
+        JsonNode entry = retiredKeys.get(i);
+        consistent &= b64.encodeToString(pair.publicKey()).equals(entry.path("x25519_public_key").asString(""))
+            && retired.put(entry.path("key_id").asString(""), pair) == null;
+      }
       if (!consistent) {
         throw new InvalidKeyException("the key file's secret keys do not match its public keys");
       }
-      return new AilockKeys(signing, encryption);
+      return new AilockKeys(signing, encryption, retired);
     } finally {
       Arrays.fill(seed, (byte) 0);
       Arrays.fill(x25519, (byte) 0);

@@ -59,7 +59,7 @@ public final class ProductKeyring {
    * @return the input key of a product version, or empty if this keyring has none
    * @throws InsecurePermissionsException if the key file is not owner-only
    * @throws GeneralSecurityException if the key file is not for this product version or its envelope does not
-   *     open with the owner's key
+   *     open with the owner's key (the current one, or the retired one it was sealed to)
    */
   public Optional<byte[]> inputKey(String productId, int version) throws IOException, GeneralSecurityException {
     Path file = file(productId, version);
@@ -77,7 +77,7 @@ public final class ProductKeyring {
       throw new InvalidKeyException(file + " does not hold the key of product " + productId + " v" + version);
     }
     byte[] envelope = Base64.getUrlDecoder().decode(json.path("key_envelope").asString(""));
-    return Optional.of(KeyEnvelopes.open(envelope, owner.encryption()));
+    return Optional.of(KeyEnvelopes.open(envelope, owner.encryptionFor(json.path("owner_key_id").asString(""))));
   }
 
   /** @return true if the keyring holds a key for this product version */

@@ -71,6 +71,55 @@ class KeyFileTest {
   }
 
   @Test
+  void keepsTheRetiredX25519KeysOfARotationOldestFirst() throws Exception {
+    AilockKeys first = AilockKeys.generate();
+    AilockKeys second = first.successor();
+    AilockKeys third = second.successor();
+    Path plain = dir.resolve("plain.json");
+    Path sealed = dir.resolve("sealed.json");
+    KeyFile.create(plain, third, null);
+    KeyFile.create(sealed, third, "pw".toCharArray(), FAST);
+
+    for (AilockKeys loaded : new AilockKeys[] {KeyFile.load(plain, null), KeyFile.load(sealed, "pw".toCharArray())}) {
+      assertThat(loaded.keyId()).isEqualTo(third.keyId());
+      assertThat(loaded.retiredEncryption().keySet()).containsExactly(first.keyId(), second.keyId());
+      assertThat(loaded.encryptionFor(first.keyId()).privateKey()).isEqualTo(first.encryption().privateKey());
+      assertThat(loaded.encryptionFor(second.keyId()).privateKey()).isEqualTo(second.encryption().privateKey());
+      assertThat(loaded.encryptionFor(third.keyId()).privateKey()).isEqualTo(third.encryption().privateKey());
+      assertThatThrownBy(() -> loaded.encryptionFor(AilockKeys.generate().keyId()))
+          .isInstanceOf(InvalidKeyException.class);
+    }
+  }
+
+  @Test
+  void refusesAFileWhoseRetiredKeyWasSwapped() throws Exception {
+    Path file = dir.resolve("identity.json");
+    AilockKeys keys = AilockKeys.generate().successor();
+    KeyFile.create(file, keys, null);
+    String retired = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(keys.retiredEncryption().values().iterator().next().publicKey());
+    String swapped = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(AilockKeys.generate().encryption().publicKey());
+    Files.writeString(file, Files.readString(file).replace(retired, swapped), StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> KeyFile.load(file, null)).isInstanceOf(InvalidKeyException.class);
+  }
+
+  @Test
+  void replaceSwapsTheKeyFileForItsSuccessor() throws Exception {
+    Path file = dir.resolve("identity.json");
+    AilockKeys keys = AilockKeys.generate();
+    KeyFile.create(file, keys, null);
+
+    KeyFile.replace(file, keys.successor(), null);
+
+    AilockKeys loaded = KeyFile.load(file, null);
+    assertThat(loaded.keyId()).isNotEqualTo(keys.keyId());
+    assertThat(loaded.encryptionFor(keys.keyId()).publicKey()).isEqualTo(keys.encryption().publicKey());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+  }
+
+  @Test
   void refusesAProtectedFileWhosePublicPartWasSwapped() throws Exception {
     Path file = dir.resolve("identity.json");
     KeyFile.create(file, AilockKeys.generate(), "pw".toCharArray(), FAST);

@@ -35,8 +35,23 @@ class ProductKeyringTest {
   void anotherAilockCannotOpenThem() throws Exception {
     new ProductKeyring(dir, owner).store("p-1", 1, CobblestoneEncryptor.generateKey());
 
-    assertThatThrownBy(() -> new ProductKeyring(dir, AilockKeys.generate()).inputKey("p-1", 1))
-        .isInstanceOf(InvalidCiphertextException.class);
+    AilockKeys stranger = AilockKeys.generate();
+    assertThatThrownBy(() -> new ProductKeyring(dir, stranger).inputKey("p-1", 1))
+        .isInstanceOf(java.security.InvalidKeyException.class);
+
+    Path file = dir.resolve("p-1.v1.json");
+    Files.writeString(file, Files.readString(file).replace(owner.keyId(), stranger.keyId()));
+    assertThatThrownBy(() -> new ProductKeyring(dir, stranger).inputKey("p-1", 1))
+        .as("an envelope sealed to someone else does not open").isInstanceOf(InvalidCiphertextException.class);
+  }
+
+  @Test
+  void theOwnerStillOpensThemAfterRotatingItsKeys() throws Exception {
+    byte[] key = CobblestoneEncryptor.generateKey();
+    new ProductKeyring(dir, owner).store("p-1", 1, key);
+
+    assertThat(new ProductKeyring(dir, owner.successor().successor()).inputKey("p-1", 1))
+        .hasValueSatisfying(opened -> assertThat(opened).isEqualTo(key));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package ai.ailock.distribution.engine.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Registered Ailocks and their keys. Implementations are thread-safe. */
@@ -11,6 +12,21 @@ public interface Identities {
 
   /** @return the Ailock's active key, or empty if the Ailock is unknown */
   Optional<IdentityKey> activeKey(AilockId ailock);
+
+  /**
+   * @return every key the Ailock has had, oldest first (the active one last among keys made at the same instant);
+   *     empty for an unknown Ailock
+   */
+  List<IdentityKey> keys(AilockId ailock);
+
+  /**
+   * Replaces the Ailock's active key {@code retiring} with {@code next} (same Ailock, not registered before): retires
+   * the one at {@code next.createdAt()} and adds the other as active, atomically.
+   *
+   * @return false if {@code retiring} is no longer the active key (a concurrent rotation won; nothing changed)
+   * @throws IllegalArgumentException if {@code next} belongs to another Ailock or its key id is registered already
+   */
+  boolean rotate(KeyId retiring, IdentityKey next);
 
   /**
    * Registers a new Ailock with its first key. Idempotent for the same key.

@@ -20,15 +20,17 @@ public final class CreateProduct {
   private final AuditLog audit;
   private final Transactions transactions;
   private final Limits limits;
+  private final ContentTypePolicy contentTypes;
   private final Clock clock;
   private final Supplier<UUID> ids;
 
-  public CreateProduct(Products products, AuditLog audit, Transactions transactions, Limits limits, Clock clock,
-      Supplier<UUID> ids) {
+  public CreateProduct(Products products, AuditLog audit, Transactions transactions, Limits limits,
+      ContentTypePolicy contentTypes, Clock clock, Supplier<UUID> ids) {
     this.products = products;
     this.audit = audit;
     this.transactions = transactions;
     this.limits = limits;
+    this.contentTypes = contentTypes;
     this.clock = clock;
     this.ids = ids;
   }
@@ -38,7 +40,7 @@ public final class CreateProduct {
 
   /**
    * @throws DistributionException {@code validation_failed} for a negative size, {@code product_too_large} beyond
-   *     the size limit
+   *     the size limit, {@code content_type_not_allowed} for a type the content-type policy refuses
    */
   public Product create(Caller caller, Command command) {
     if (command.size() < 0) {
@@ -49,6 +51,7 @@ public final class CreateProduct {
       throw new DistributionException(ErrorCode.PRODUCT_TOO_LARGE,
           "products are limited to " + limits.maxProductBytes() + " bytes");
     }
+    contentTypes.check(command.contentType(), "/content_type");
     var product = new Product(new ProductId(ids.get()), caller.ailock(), command.title(), command.contentType(),
         command.size(), Product.ENCRYPTION_ALGO, ProductStatus.DRAFT, command.policy(), null, clock.instant(), null);
     return transactions.inTransaction(() -> {

@@ -87,6 +87,17 @@ class CreateProductTest {
     assertThat(engine.products().all()).isEmpty();
   }
 
+  @Test
+  void refusesADeniedContentTypeAndRecordsNothing() {
+    DistributionException refusal = assertRefused(() -> createProduct.create(seller.caller(),
+        new CreateProduct.Command("Installer", "application/x-msdownload", 1000, ProductPolicy.defaults())),
+        ErrorCode.CONTENT_TYPE_NOT_ALLOWED);
+
+    assertThat(refusal.violations()).extracting(Violation::pointer).containsExactly("/content_type");
+    assertThat(engine.products().all()).isEmpty();
+    assertThat(engine.audit().entries("product.created")).isEmpty();
+  }
+
   private static CreateProduct.Command command(long size, ProductPolicy policy) {
     return new CreateProduct.Command("Sample pack", "application/zip", size, policy);
   }

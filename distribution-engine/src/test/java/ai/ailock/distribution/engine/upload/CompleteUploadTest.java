@@ -196,7 +196,7 @@ class CompleteUploadTest {
   void refusesAManifestSignedByARetiredKey() {
     engine.uploadAll(seller, session, ciphertext);
     SignedManifest manifest = truthfulManifest();
-    engine.identities().retire(seller.keyId(), engine.clock().instant());
+    engine.rotated(seller);
 
     assertRefused(() -> complete(ciphertext.sha256(), manifest), ErrorCode.SIGNATURE_INVALID);
   }

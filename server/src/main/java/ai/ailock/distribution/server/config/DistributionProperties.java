@@ -1,8 +1,10 @@
 package ai.ailock.distribution.server.config;
 
+import ai.ailock.distribution.engine.product.ContentTypePolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,7 +22,8 @@ public record DistributionProperties(
     @DefaultValue Blobs blobs,
     @DefaultValue Limits limits,
     @DefaultValue Auth auth,
-    @DefaultValue Housekeeping housekeeping) {
+    @DefaultValue Housekeeping housekeeping,
+    @DefaultValue Content content) {
 
   /** {@code embedded}: PostgreSQL 15 started in-process under {@code data-dir/postgres}; {@code external}: {@code spring.datasource.*}. */
   public record Database(@DefaultValue("embedded") String mode, @DefaultValue("0") int embeddedPort) {
@@ -44,4 +47,15 @@ public record DistributionProperties(
   public record Auth(@DefaultValue("5m") Duration replayWindow) {}
 
   public record Housekeeping(@DefaultValue("1m") Duration interval, @DefaultValue("100") int batch) {}
+
+  /**
+   * The declared content types products may have: {@code allowed-types} (empty: all) and {@code denied-types}
+   * (unset: native executables, installers and shell scripts), each an exact type or a family such as {@code video/*}.
+   */
+  public record Content(@Nullable List<String> allowedTypes, @Nullable List<String> deniedTypes) {
+    public ContentTypePolicy policy() {
+      return new ContentTypePolicy(allowedTypes != null ? allowedTypes : List.of(),
+          deniedTypes != null ? deniedTypes : ContentTypePolicy.EXECUTABLES);
+    }
+  }
 }

@@ -7,6 +7,7 @@ import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.download.ReadContent;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.RegisterIdentity;
+import ai.ailock.distribution.engine.identity.RotateKey;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
 import ai.ailock.distribution.engine.product.CreateProduct;
 import ai.ailock.distribution.engine.product.Products;
@@ -22,6 +23,7 @@ import ai.ailock.distribution.server.auth.SodiumSignatureVerifier;
 import ai.ailock.distribution.server.http.RequestGate;
 import ai.ailock.distribution.storage.jdbc.JdbcAuditLog;
 import ai.ailock.distribution.storage.jdbc.JdbcIdentities;
+import ai.ailock.distribution.storage.jdbc.JdbcKeyBoundAccess;
 import ai.ailock.distribution.storage.jdbc.JdbcProducts;
 import ai.ailock.distribution.storage.jdbc.JdbcTransactions;
 import ai.ailock.distribution.storage.jdbc.JdbcUploadSessions;
@@ -112,9 +114,15 @@ class EngineConfiguration {
   }
 
   @Bean
+  RotateKey rotateKey(Identities identities, JdbcClient jdbc, SignatureVerifier signatures, AuditLog audit,
+      Transactions transactions, Clock clock) {
+    return new RotateKey(identities, new JdbcKeyBoundAccess(jdbc), signatures, audit, transactions, clock);
+  }
+
+  @Bean
   CreateProduct createProduct(Products products, AuditLog audit, Transactions transactions, Limits limits,
-      Clock clock, Supplier<UUID> ids) {
-    return new CreateProduct(products, audit, transactions, limits, clock, ids);
+      DistributionProperties properties, Clock clock, Supplier<UUID> ids) {
+    return new CreateProduct(products, audit, transactions, limits, properties.content().policy(), clock, ids);
   }
 
   @Bean

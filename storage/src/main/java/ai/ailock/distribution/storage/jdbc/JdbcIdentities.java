@@ -7,6 +7,7 @@ import ai.ailock.distribution.engine.identity.KeyId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +32,29 @@ public final class JdbcIdentities implements Identities {
   public Optional<IdentityKey> activeKey(AilockId ailock) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM dist_ailock_keys WHERE ailock_id = ? AND status = 'active'")
         .param(ailock.value()).query(JdbcIdentities::map).optional();
+  }
+
+  @Override
+  public List<IdentityKey> keys(AilockId ailock) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dist_ailock_keys WHERE ailock_id = ?"
+        + " ORDER BY created_at, retired_at NULLS LAST, key_id")
+        .param(ailock.value()).query(JdbcIdentities::map).list();
+  }
+
+  /** Retires first, then inserts: the partial unique index admits one active key per Ailock at any moment. */
+  @Override
+  public boolean rotate(KeyId retiring, IdentityKey next) {
+    int retired = jdbc.sql("""
+            UPDATE dist_ailock_keys SET status = 'retired', retired_at = ?
+            WHERE key_id = ? AND ailock_id = ? AND status = 'active'""")
+        .params(Timestamps.of(next.createdAt()), retiring.value(), next.ailock().value()).update();
+    if (retired == 0) {
+      return false;
+    }
+    if (!register(next)) {
+      throw new IllegalArgumentException("key " + next.keyId() + " is registered already");
+    }
+    return true;
   }
 
   @Override

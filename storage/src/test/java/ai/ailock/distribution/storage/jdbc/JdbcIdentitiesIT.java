@@ -25,13 +25,6 @@ class JdbcIdentitiesIT extends IdentitiesContract {
     return identities;
   }
 
-  @Override
-  protected void retire(KeyId keyId, Instant at) {
-    int retired = jdbc.sql("UPDATE dist_ailock_keys SET status = 'retired', retired_at = ? WHERE key_id = ?")
-        .params(Timestamps.of(at), keyId.value()).update();
-    assertThat(retired).as("retired %s", keyId).isEqualTo(1);
-  }
-
   @Test
   void storesTheAilockAndItsKeyAsRegistered() {
     IdentityKey key = newKey();
