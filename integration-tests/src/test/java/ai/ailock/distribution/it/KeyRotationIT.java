@@ -52,7 +52,7 @@ class KeyRotationIT extends SdkServerSupport {
             WireJson.mapper().readTree("{\"price\": {\"amount\": 1200, \"currency\": \"usd\"}, \"download_limit\": 1}")),
             dir.resolve("upload-state.json"), TransferListener.NONE);
     String id = new Commerce(seller).offer(upload.productId(), buyerId, Commerce.Terms.productDefaults()).transferId();
-    DeliveryFlowIT.pay(buyer, id);
+    pay(buyer, id);
 
     AilockKeys sellerNext = KeyRotation.rotate(seller, sellerId, sellerKeyFile, null);
     SignedHttp seller2 = seller.signingWith(KeyFile.load(sellerKeyFile, null));

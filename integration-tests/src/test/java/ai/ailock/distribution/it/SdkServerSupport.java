@@ -1,8 +1,20 @@
 package ai.ailock.distribution.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.ailock.distribution.client.AilockKeys;
+import ai.ailock.distribution.client.commerce.Checkout;
+import ai.ailock.distribution.client.commerce.Commerce;
 import ai.ailock.distribution.client.http.SignedHttp;
 import ai.ailock.distribution.client.identity.HttpIdentities;
+import ai.ailock.distribution.client.keystore.ProductKeyring;
+import ai.ailock.distribution.client.transfer.HttpUploadService;
+import ai.ailock.distribution.client.transfer.ProductDraft;
+import ai.ailock.distribution.client.transfer.TransferListener;
+import ai.ailock.distribution.client.transfer.TransferOptions;
+import ai.ailock.distribution.client.transfer.UploadResult;
+import ai.ailock.distribution.client.transfer.Uploader;
+import ai.ailock.distribution.schemas.WireJson;
 import ai.ailock.distribution.server.DistributionServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The reference server in this JVM on its single-node defaults (embedded PostgreSQL, filesystem blobs) under a
@@ -47,6 +60,34 @@ abstract class SdkServerSupport {
     SignedHttp http = new SignedHttp(functions(), keys);
     new HttpIdentities(http).register(keys);
     return http;
+  }
+
+  /** A product on sale: its seller, the seller's product keys, the upload, and the plaintext file. */
+  record Published(SignedHttp seller, ProductKeyring keyring, UploadResult upload, Path file) {}
+
+  /** A new seller uploads a generated {@code size}-byte file under {@code policyJson}, in 64 KiB chunks. */
+  Published publish(Path dir, String policyJson, long size) throws Exception {
+    SignedHttp seller = registeredAilock();
+    var keyring = new ProductKeyring(dir.resolve("seller-keys"), seller.keys());
+    Path file = generate(dir.resolve("pack.zip"), size, size);
+    UploadResult upload = new Uploader(new HttpUploadService(seller), seller.keys(), keyring,
+        TransferOptions.defaults().withChunkSize(64 * 1024)).upload(file, new ProductDraft("Logo pack",
+        "application/zip", WireJson.mapper().readTree(policyJson)), dir.resolve("upload-state.json"),
+        TransferListener.NONE);
+    return new Published(seller, keyring, upload, file);
+  }
+
+  /** Registers {@code buyer}'s keys (idempotent). @return its Ailock id */
+  static String buyerId(SignedHttp buyer) {
+    return new HttpIdentities(buyer).register(buyer.keys()).ailockId();
+  }
+
+  /** The buyer invoices and pays at the local checkout emulator, which posts a signed webhook. */
+  static void pay(SignedHttp buyer, String transferId) {
+    Commerce commerce = new Commerce(buyer);
+    Checkout checkout = commerce.invoice(transferId);
+    JsonNode paid = commerce.payWithEmulator(checkout.checkoutUrl(), "paid");
+    assertThat(paid.path("webhook_status").asInt()).isEqualTo(200);
   }
 
   /** Writes {@code size} pseudo-random bytes (fast, incompressible) and returns the file. */
