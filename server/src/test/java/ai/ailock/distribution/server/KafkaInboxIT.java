@@ -23,24 +23,22 @@ class KafkaInboxIT extends KafkaDeliveryServer {
 
   @Test
   void aDuplicatedInboxRecordHasOneEffectAndIsAnsweredEachTime() {
-    TestAilock seller = market.ailock();
-    TestAilock buyer = market.ailock();
-    String productId = market.publishedProduct(seller, Market.pricedPolicy(1500, "usd"));
-    String messageId = "offer-" + productId;
-    Map<String, Object> offer = Map.of("product_id", productId, "recipient", buyer.ailockId());
+    Listing listing = listed(Market.pricedPolicy(1500, "usd"));
+    String messageId = "offer-" + listing.productId();
 
-    INBOX.send(interaction(seller, messageId, "product_offer", offer));
-    INBOX.send(interaction(seller, messageId, "product_offer", offer));
+    INBOX.send(interaction(listing.seller(), messageId, "product_offer", listing.offer()));
+    INBOX.send(interaction(listing.seller(), messageId, "product_offer", listing.offer()));
     List<JsonNode> answers = replies(messageId, 2);
 
     assertThat(answers).allSatisfy(a -> assertThat(a.path("accepted").asBoolean()).isTrue());
     String id = answers.get(0).path("transfer_id").asString();
     assertThat(answers.get(1).path("transfer_id").asString()).isEqualTo(id);
     assertThat(answers).extracting(a -> a.path("replayed").asBoolean()).containsExactly(false, true);
-    assertThat(count("SELECT count(*) FROM dist_product_transfers WHERE product_id = ?::uuid", productId)).isOne();
+    assertThat(count("SELECT count(*) FROM dist_product_transfers WHERE product_id = ?::uuid",
+        listing.productId())).isOne();
     assertThat(count("SELECT count(*) FROM dist_outbox WHERE aggregate_key = ?", id)).isOne();
-    JsonNode toBuyer = awaitOutbound(id, "product_offer", buyer);
-    assertThat(toBuyer.path("payload").path("seller").asString()).isEqualTo(seller.ailockId());
+    JsonNode toBuyer = awaitOutbound(id, "product_offer", listing.buyer());
+    assertThat(toBuyer.path("payload").path("seller").asString()).isEqualTo(listing.seller().ailockId());
     assertThat(toBuyer.path("trace_id").asString()).isEqualTo("trace-" + messageId);
     assertThat(types(outbound(id))).containsExactly("product_offer");
   }
@@ -69,19 +67,18 @@ class KafkaInboxIT extends KafkaDeliveryServer {
 
   @Test
   void poisonIsParkedOnTheDeadLetterTopicAtOnceAndTheNextRecordOnItsPartitionIsHandled() {
-    TestAilock seller = market.ailock();
-    TestAilock buyer = market.ailock();
-    String productId = market.publishedProduct(seller, Market.pricedPolicy(900, "eur"));
+    Listing listing = listed(Market.pricedPolicy(900, "eur"));
+    TestAilock seller = listing.seller();
+    String productId = listing.productId();
     String tag = "poison-" + productId;
     String noType = WireJson.mapper().writeValueAsString(Map.of("message_id", tag + "-2", "payload", Map.of()));
     String anonymous = WireJson.mapper().writeValueAsString(Map.of("message_id", tag + "-3", "type", "product_offer",
-        "payload", Map.of("product_id", productId, "recipient", buyer.ailockId())));
+        "payload", listing.offer()));
 
     INBOX.send(fromSender(seller, new ProducerRecord<>(INBOX.name(), 0, tag, "not json " + tag)));
     INBOX.send(fromSender(seller, new ProducerRecord<>(INBOX.name(), 0, tag, noType)));
     INBOX.send(new ProducerRecord<>(INBOX.name(), 0, tag, anonymous));
-    ProducerRecord<String, String> good = interaction(seller, tag + "-4", "product_offer",
-        Map.of("product_id", productId, "recipient", buyer.ailockId()));
+    ProducerRecord<String, String> good = interaction(seller, tag + "-4", "product_offer", listing.offer());
     INBOX.send(new ProducerRecord<>(INBOX.name(), 0, tag, good.value(), good.headers()));
 
     JsonNode answer = replies(tag + "-4", 1).get(0);
@@ -101,14 +98,14 @@ class KafkaInboxIT extends KafkaDeliveryServer {
 
   @Test
   void aTransientFailureIsRetriedWithBackOffAndParkedWhenItLasts() throws InterruptedException {
-    TestAilock seller = market.ailock();
-    TestAilock buyer = market.ailock();
-    String first = market.publishedProduct(seller, Market.pricedPolicy(900, "eur"));
+    Listing listing = listed(Market.pricedPolicy(900, "eur"));
+    TestAilock seller = listing.seller();
+    TestAilock buyer = listing.buyer();
+    String first = listing.productId();
     String second = market.publishedProduct(seller, Market.pricedPolicy(900, "eur"));
 
     databaseDown();
-    INBOX.send(interaction(seller, "outage-" + first, "product_offer", Map.of("product_id", first,
-        "recipient", buyer.ailockId())));
+    INBOX.send(interaction(seller, "outage-" + first, "product_offer", listing.offer()));
     Thread.sleep(700); // several attempts fail
     databaseBack();
     JsonNode recovered = replies("outage-" + first, 1).get(0);
