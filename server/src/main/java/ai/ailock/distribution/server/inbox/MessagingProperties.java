@@ -14,6 +14,12 @@ public record MessagingProperties(@DefaultValue("in-process") String transport, 
   /** The property that selects the transport; its values are {@code in-process} and {@code kafka}. */
   public static final String TRANSPORT = "ailock.distribution.messaging.transport";
 
+  public MessagingProperties {
+    if (!transport.equals("in-process") && !transport.equals("kafka")) {
+      throw new IllegalArgumentException(TRANSPORT + " is in-process or kafka, not " + transport);
+    }
+  }
+
   /**
    * @param inboxTopic interaction envelopes from Ailocks, authenticated by the host (header {@code ailock-sender})
    * @param outboundTopic the service's messages, keyed by transfer
