@@ -29,6 +29,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -44,7 +45,7 @@ class KafkaMessagingConfiguration {
   /**
    * Idempotent (no duplicates or reordering from the producer's own retries), acknowledged by every in-sync replica,
    * at most 5 requests in flight (the limit under which idempotence keeps order), retries bounded by the delivery
-   * timeout, which ends before the relay stops waiting.
+   * timeout, which ends before the relay stops waiting; a send blocks for metadata no longer than that either.
    */
   @Bean
   ProducerFactory<String, String> messagingProducerFactory(KafkaProperties kafka, MessagingProperties messaging) {
@@ -57,12 +58,16 @@ class KafkaMessagingConfiguration {
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(5_000, sendTimeout.toMillis() / 2));
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout.toMillis());
     return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
   }
 
+  /** Failed sends are logged by the relay and the error handler with ids only, never with the record's value. */
   @Bean
   KafkaTemplate<String, String> messagingTemplate(ProducerFactory<String, String> messagingProducerFactory) {
-    return new KafkaTemplate<>(messagingProducerFactory);
+    var template = new KafkaTemplate<>(messagingProducerFactory);
+    template.setProducerListener(new ProducerListener<>() {});
+    return template;
   }
 
   @Bean

@@ -23,6 +23,8 @@ final class SyncSend {
       throw new KafkaException("not acknowledged by " + record.topic() + ": " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       throw new KafkaException("not acknowledged by " + record.topic() + " within " + timeout, e);
+    } catch (KafkaException e) { // failed before it was sent, e.g. no metadata within max.block.ms
+      throw new KafkaException("not acknowledged by " + record.topic() + ": " + e.getMostSpecificCause(), e);
     }
   }
 }
