@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.KafkaException;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 class KafkaProducerSettingsTest {
@@ -60,7 +59,7 @@ class KafkaProducerSettingsTest {
     MessagingProperties settings = messaging("1s");
     ProducerFactory<String, String> factory = new KafkaMessagingConfiguration().messagingProducerFactory(
         kafka("127.0.0.1:" + closedPort, Map.of()), settings);
-    var publisher = new KafkaOutboxPublisher(new KafkaTemplate<>(factory), "outbound",
+    var publisher = new KafkaOutboxPublisher(new KafkaMessagingConfiguration().messagingTemplate(factory), "outbound",
         settings.kafka().sendTimeout().plusSeconds(2));
     var message = new JdbcOutbox.Pending(1, UUID.randomUUID(), UUID.randomUUID().toString(), "product_offer", "buyer",
         "{\"transfer_id\": \"t\"}", "trace-1", Instant.now(), 0);
