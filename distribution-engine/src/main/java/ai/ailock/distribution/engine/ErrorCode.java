@@ -76,7 +76,9 @@ public enum ErrorCode {
   RECEIPT_MISMATCH(422),
   // interactions (issue 6)
   PAYMENT_CONFIRMED_BY_PROVIDER_ONLY(403),
-  UNKNOWN_INTERACTION_TYPE(422);
+  UNKNOWN_INTERACTION_TYPE(422),
+  // rate limits on claim, ticket, ack, revoke and dispute (plan §8)
+  RATE_LIMITED(429);
 
   private final int httpStatus;
 

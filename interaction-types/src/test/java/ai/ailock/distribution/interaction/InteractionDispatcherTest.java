@@ -31,7 +31,7 @@ class InteractionDispatcherTest {
       new InteractionRegistry(InteractionHandlers.standard(fixture.commerce().offerTransfer(),
           fixture.acknowledgeDelivery(), receipt -> {
             throw new UnsupportedOperationException();
-          }, fixture.revokeAccess(), new OpenDispute(fixture.commerce().changes(), fixture.engine().clock()))),
+          }, fixture.revokeAccess(), new OpenDispute(fixture.commerce().changes(), fixture.throttle(), fixture.engine().clock()))),
       VALIDATOR, processed, new RollbackTransactions(processed), fixture.engine().clock());
 
   @Test
@@ -130,7 +130,7 @@ class InteractionDispatcherTest {
   @Test
   void theRegistryFailsFastOnDuplicateMissingOrOutboundHandlers() {
     var standard = InteractionHandlers.standard(fixture.commerce().offerTransfer(), fixture.acknowledgeDelivery(),
-        r -> null, fixture.revokeAccess(), new OpenDispute(fixture.commerce().changes(), fixture.engine().clock()));
+        r -> null, fixture.revokeAccess(), new OpenDispute(fixture.commerce().changes(), fixture.throttle(), fixture.engine().clock()));
     var duplicate = new java.util.ArrayList<InteractionHandler<?>>(standard);
     duplicate.add(standard.get(0));
     assertThatThrownBy(() -> new InteractionRegistry(duplicate)).hasMessageContaining("two handlers for product_offer");

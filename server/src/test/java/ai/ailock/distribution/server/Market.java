@@ -82,12 +82,7 @@ public final class Market {
 
   /** A signed JSON POST whose refusal is read raw, to see every member of the problem. */
   public Answer post(TestAilock ailock, String function, Object body) {
-    byte[] bytes = WireJson.mapper().writeValueAsBytes(body);
-    SignedHttp.Signed signed = ailock.http().sign("POST", function, Map.of(), SignedHttp.sha256(bytes, 0, bytes.length));
-    HttpRequest.Builder request = HttpRequest.newBuilder(signed.uri()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    signed.headers().forEach(request::header);
-    return send(request.build());
+    return post(ailock, function, body, Map.of());
   }
 
   public Answer get(TestAilock ailock, String function, Map<String, String> query) {
@@ -102,13 +97,19 @@ public final class Market {
 
   /** A signed JSON POST with extra headers (a claim token). */
   public Answer post(TestAilock ailock, String function, Object body, Map<String, String> headers) {
+    Raw raw = postRaw(ailock, function, body, headers);
+    return new Answer(raw.status(), WireJson.mapper().readTree(raw.body()));
+  }
+
+  /** A signed JSON POST with extra headers, answered with its headers and raw bytes. */
+  public Raw postRaw(TestAilock ailock, String function, Object body, Map<String, String> headers) {
     byte[] bytes = WireJson.mapper().writeValueAsBytes(body);
     SignedHttp.Signed signed = ailock.http().sign("POST", function, Map.of(), SignedHttp.sha256(bytes, 0, bytes.length));
     HttpRequest.Builder request = HttpRequest.newBuilder(signed.uri()).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
     signed.headers().forEach(request::header);
     headers.forEach(request::header);
-    return send(request.build());
+    return sendRaw(request.build());
   }
 
   /** A signed GET answered with raw bytes (a chunk). */
@@ -141,16 +142,6 @@ public final class Market {
 
   public URI functions() {
     return URI.create("http://127.0.0.1:" + port + "/.netlify/functions");
-  }
-
-  private static Answer send(HttpRequest request) {
-    try {
-      HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), WireJson.mapper().readTree(response.body()));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A status and JSON body (an answer or a problem). */

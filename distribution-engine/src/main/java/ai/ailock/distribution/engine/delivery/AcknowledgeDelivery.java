@@ -9,6 +9,7 @@ import ai.ailock.distribution.engine.product.Product;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferId;
 import ai.ailock.distribution.engine.transfer.TransferState;
+import ai.ailock.distribution.engine.ratelimit.ThrottledAction;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,9 +35,10 @@ public final class AcknowledgeDelivery {
 
   /**
    * @throws DistributionException as above, and {@code transfer_not_found}, {@code not_recipient},
-   *     {@code illegal_transition} (not delivered), {@code product_expired}
+   *     {@code illegal_transition} (not delivered), {@code product_expired}, {@code rate_limited}
    */
   public Transfer acknowledge(Caller buyer, TransferId id, SignedReceipt receipt) {
+    ports.throttle().take(buyer.ailock(), ThrottledAction.ACK);
     Transfer transfer = ports.changes().ofBuyer(id, buyer.ailock());
     verify(buyer, transfer, receipt);
     return ports.changes().retrying(() -> {

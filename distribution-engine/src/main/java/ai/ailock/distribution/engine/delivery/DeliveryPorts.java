@@ -6,6 +6,7 @@ import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
 import ai.ailock.distribution.engine.product.Products;
+import ai.ailock.distribution.engine.ratelimit.Throttle;
 import ai.ailock.distribution.engine.transfer.TransferChanges;
 import ai.ailock.distribution.engine.transfer.Transfers;
 import ai.ailock.distribution.engine.upload.UploadSessions;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
  *
  * @param uploads where a published version's chunks are recorded
  * @param signatures strict Ed25519 verification (receipts)
+ * @param throttle the rate limits on tickets, claims, acks and revocations
  */
 public record DeliveryPorts(
     TransferChanges changes,
@@ -36,4 +38,5 @@ public record DeliveryPorts(
     Transactions transactions,
     Clock clock,
     Supplier<UUID> ids,
-    DeliverySettings settings) {}
+    DeliverySettings settings,
+    Throttle throttle) {}

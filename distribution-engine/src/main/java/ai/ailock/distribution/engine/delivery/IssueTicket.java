@@ -4,6 +4,7 @@ import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferId;
+import ai.ailock.distribution.engine.ratelimit.ThrottledAction;
 
 /**
  * {@code products-ticket} (batch {@code get_delivery_ticket}): the buyer asks for its delivery ticket: the envelope and
@@ -23,9 +24,10 @@ public final class IssueTicket {
   /**
    * @throws DistributionException {@code transfer_not_found}, {@code not_recipient}, {@code not_paid},
    *     {@code missing_inputs}, {@code key_not_deposited}, {@code transfer_disputed}, {@code access_revoked},
-   *     {@code transfer_expired}, {@code product_expired}
+   *     {@code transfer_expired}, {@code product_expired}, {@code rate_limited}
    */
   public DeliveryTicket ticket(Caller buyer, TransferId id) {
+    ports.throttle().take(buyer.ailock(), ThrottledAction.TICKET);
     return ports.changes().retrying(() -> {
       Transfer transfer = ports.changes().ofBuyer(id, buyer.ailock());
       DeliveryGate.requireGrantedOrGrantable(transfer, ports.clock().instant());

@@ -10,6 +10,7 @@ import ai.ailock.distribution.engine.transfer.Decision;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferId;
 import ai.ailock.distribution.engine.upload.UploadSession;
+import ai.ailock.distribution.engine.ratelimit.ThrottledAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,10 @@ public final class OpenDownload {
    * @throws DistributionException {@code claim_invalid}, {@code wrong_recipient}, {@code claim_expired},
    *     {@code claim_already_used}, {@code access_revoked}, {@code not_paid}, {@code missing_inputs},
    *     {@code transfer_disputed}, {@code transfer_expired}, {@code product_expired}, {@code download_limit_reached},
-   *     {@code not_recipient}, {@code transfer_not_found}, {@code concurrent_update}
+   *     {@code not_recipient}, {@code transfer_not_found}, {@code concurrent_update}, {@code rate_limited}
    */
   public Opened open(Caller buyer, TransferId id, String token) {
+    ports.throttle().take(buyer.ailock(), ThrottledAction.CLAIM);
     PresentedClaim presented = PresentedClaim.check(ports, buyer, id, token);
     if (presented.token().expired(ports.clock().instant())) {
       throw new DistributionException(ErrorCode.CLAIM_EXPIRED, "the claim expired at "

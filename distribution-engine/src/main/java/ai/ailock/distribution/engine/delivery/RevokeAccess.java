@@ -6,6 +6,7 @@ import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.transfer.Decision;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferId;
+import ai.ailock.distribution.engine.ratelimit.ThrottledAction;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,9 +27,10 @@ public final class RevokeAccess {
 
   /**
    * @param reason a short, non-secret reason kept in the audit trail
-   * @throws DistributionException {@code transfer_not_found}, {@code not_seller}, {@code illegal_transition}
+   * @throws DistributionException {@code transfer_not_found}, {@code not_seller}, {@code illegal_transition}, {@code rate_limited}
    */
   public Transfer revoke(Caller seller, TransferId id, String reason) {
+    ports.throttle().take(seller.ailock(), ThrottledAction.REVOKE);
     return ports.changes().retrying(() -> {
       Transfer transfer = DepositKey.ofSeller(ports, id, seller);
       Instant now = ports.clock().instant();

@@ -33,7 +33,7 @@ class DisputeTest {
   void theBuyerOpensADisputeAndNothingMoreIsReleased() {
     DeliveryTicket ticket = fixture.delivered(DeliveryFixture.policy(2, List.of()));
 
-    var disputed = new OpenDispute(fixture.commerce().changes(), fixture.engine().clock())
+    var disputed = new OpenDispute(fixture.commerce().changes(), fixture.throttle(), fixture.engine().clock())
         .open(fixture.buyer(), ticket.transfer().id(), "the archive is not what was described");
 
     assertThat(disputed.state()).isEqualTo(TransferState.DISPUTED);

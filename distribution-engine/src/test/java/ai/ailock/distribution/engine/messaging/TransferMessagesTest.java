@@ -55,7 +55,7 @@ class TransferMessagesTest {
     Transfer revoked = fixture.paid();
     int before = fixture.commerce().messenger().sent().size();
 
-    new OpenDispute(fixture.commerce().changes(), fixture.engine().clock()).open(fixture.buyer(), disputed.id(), "bad");
+    new OpenDispute(fixture.commerce().changes(), fixture.throttle(), fixture.engine().clock()).open(fixture.buyer(), disputed.id(), "bad");
     fixture.revokeAccess().revoke(fixture.seller(), revoked.id(), "refund agreed");
 
     var sent = fixture.commerce().messenger().sent();

@@ -26,6 +26,7 @@ import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
 import ai.ailock.distribution.engine.payment.ProviderPayments;
 import ai.ailock.distribution.engine.product.Products;
+import ai.ailock.distribution.engine.ratelimit.Throttle;
 import ai.ailock.distribution.engine.retention.EnforceRetention;
 import ai.ailock.distribution.engine.retention.RetentionQueue;
 import ai.ailock.distribution.engine.transfer.OfferTransfer;
@@ -42,6 +43,7 @@ import ai.ailock.distribution.storage.jdbc.JdbcDeliveryReceipts;
 import ai.ailock.distribution.storage.jdbc.JdbcDownloadSessions;
 import ai.ailock.distribution.storage.jdbc.JdbcProviderPayments;
 import ai.ailock.distribution.storage.jdbc.JdbcProductKeys;
+import ai.ailock.distribution.storage.jdbc.JdbcRateLimits;
 import ai.ailock.distribution.storage.jdbc.JdbcRetentionQueue;
 import java.time.Clock;
 import java.util.Base64;
@@ -134,10 +136,16 @@ class DeliveryConfiguration {
   DeliveryPorts deliveryPorts(TransferChanges changes, Transfers transfers, Products products, UploadSessions uploads,
       BlobStore blobs, Identities identities, SignatureVerifier signatures, ProductKeys keys, Claims claims,
       DownloadSessions sessions, DeliveryReceipts receipts, ClaimTokens tokens, AuditLog audit,
-      Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids, DeliveryProperties delivery) {
+      Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids, DeliveryProperties delivery,
+      Throttle throttle) {
     return new DeliveryPorts(changes, transfers, products, uploads, blobs, identities, signatures, keys, claims,
         sessions, receipts, tokens, audit, transactions, clock, ids,
-        new DeliverySettings(delivery.claimTtl(), delivery.sessionTtl(), delivery.receiptSkew()));
+        new DeliverySettings(delivery.claimTtl(), delivery.sessionTtl(), delivery.receiptSkew()), throttle);
+  }
+
+  @Bean
+  Throttle throttle(JdbcClient jdbc, DeliveryProperties delivery, Clock clock) {
+    return new Throttle(new JdbcRateLimits(jdbc), delivery.rateLimits().byAction(), clock);
   }
 
   @Bean
@@ -186,8 +194,8 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  OpenDispute openDispute(TransferChanges changes, Clock clock) {
-    return new OpenDispute(changes, clock);
+  OpenDispute openDispute(TransferChanges changes, Throttle throttle, Clock clock) {
+    return new OpenDispute(changes, throttle, clock);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package ai.ailock.distribution.server.config;
 
 import ai.ailock.distribution.engine.identity.Identities;
+import ai.ailock.distribution.engine.ratelimit.Throttle;
 import ai.ailock.distribution.engine.upload.ExpireUploads;
 import ai.ailock.distribution.server.http.RequestIdFilter;
 import java.time.Clock;
@@ -36,8 +37,8 @@ class WebConfiguration {
   }
 
   @Bean
-  Housekeeping housekeeping(ExpireUploads expireUploads, Identities identities, Clock clock,
+  Housekeeping housekeeping(ExpireUploads expireUploads, Identities identities, Throttle throttle, Clock clock,
       DistributionProperties properties) {
-    return new Housekeeping(expireUploads, identities, clock, properties.housekeeping().batch());
+    return new Housekeeping(expireUploads, identities, throttle, clock, properties.housekeeping().batch());
   }
 }

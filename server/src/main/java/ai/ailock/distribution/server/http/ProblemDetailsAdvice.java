@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemDetailsAdvice {
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
   static final String TYPE_PREFIX = "urn:ailock:distribution:problem:";
+  private static final String RETRY_AFTER_SECONDS = "retry_after_seconds";
 
   @ExceptionHandler(DistributionException.class)
   ResponseEntity<ProblemDetail> refused(DistributionException e, HttpServletRequest request) {
@@ -41,6 +43,7 @@ class ProblemDetailsAdvice {
     if (!e.missingInputs().isEmpty()) {
       problem.setProperty("missing_inputs", e.missingInputs());
     }
+    e.retryAfter().ifPresent(wait -> problem.setProperty(RETRY_AFTER_SECONDS, wait.toSeconds()));
     return respond(problem);
   }
 
@@ -102,6 +105,9 @@ class ProblemDetailsAdvice {
     var response = ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (problem.getStatus() == 401) {
       response.header("WWW-Authenticate", RequestSigning.SCHEME); // RFC 9110 §11.6.1: name the scheme to use
+    }
+    if (problem.getProperties() != null && problem.getProperties().get(RETRY_AFTER_SECONDS) instanceof Long seconds) {
+      response.header(HttpHeaders.RETRY_AFTER, seconds.toString()); // RFC 6585 §4: 429 may say when to come back
     }
     return response.body(problem);
   }
