@@ -3,8 +3,11 @@ package ai.ailock.distribution.interaction;
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.schemas.Violation;
+import ai.ailock.distribution.schemas.WireJson;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The answer to an inbound message: accepted (with the transfer's id and state afterwards) or refused with a stable
@@ -29,5 +32,26 @@ public record InteractionReply(String messageId, boolean accepted, @Nullable Str
 
   public static InteractionReply refused(String messageId, DistributionException e) {
     return refused(messageId, e.code(), String.valueOf(e.getMessage()), e.violations());
+  }
+
+  /**
+   * @return the wire form: {@code {message_id, accepted: true, transfer_id, state, replayed}} or
+   *     {@code {message_id, accepted: false, code, detail, violations: [{pointer, message}]}}
+   */
+  public ObjectNode toWire() {
+    ObjectNode json = WireJson.mapper().createObjectNode();
+    json.put("message_id", messageId);
+    json.put("accepted", accepted);
+    if (accepted) {
+      json.put("transfer_id", transferId);
+      json.put("state", state);
+      json.put("replayed", replayed);
+      return json;
+    }
+    json.put("code", code);
+    json.put("detail", detail);
+    ArrayNode pointers = json.putArray("violations");
+    violations.forEach(v -> pointers.addObject().put("pointer", v.pointer()).put("message", v.message()));
+    return json;
   }
 }

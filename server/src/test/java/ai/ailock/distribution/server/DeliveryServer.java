@@ -34,14 +34,27 @@ abstract class DeliveryServer extends StripeStubbedServer {
   /** A transfer on its way: the parties, its id, its Checkout Session and the input key its envelope seals. */
   record Deal(TestAilock seller, TestAilock buyer, String id, String productId, String session, byte[] inputKey) {}
 
-  Deal offered(Map<String, Object> policy, boolean depositWithOffer) {
+  /** A seller with a published product and a buyer, before any offer. */
+  record Listing(TestAilock seller, TestAilock buyer, String productId) {
+    /** @return the offer of the product to the buyer, as {@code products-offer} or a {@code product_offer} payload */
+    Map<String, Object> offer() {
+      return Map.of("product_id", productId, "recipient", buyer.ailockId());
+    }
+  }
+
+  Listing listed(tools.jackson.databind.node.ObjectNode policy) {
     TestAilock seller = market.ailock();
-    TestAilock buyer = market.ailock();
-    String productId = market.publishedProduct(seller, (tools.jackson.databind.node.ObjectNode)
-        WireJson.mapper().valueToTree(policy));
+    return new Listing(seller, market.ailock(), market.publishedProduct(seller, policy));
+  }
+
+  Deal offered(Map<String, Object> policy, boolean depositWithOffer) {
+    Listing listing = listed((tools.jackson.databind.node.ObjectNode) WireJson.mapper().valueToTree(policy));
+    TestAilock seller = listing.seller();
+    TestAilock buyer = listing.buyer();
+    String productId = listing.productId();
     byte[] inputKey = new byte[32];
     new java.security.SecureRandom().nextBytes(inputKey);
-    Map<String, Object> offer = new HashMap<>(Map.of("product_id", productId, "recipient", buyer.ailockId()));
+    Map<String, Object> offer = new HashMap<>(listing.offer());
     if (depositWithOffer) {
       offer.put("key_envelope", envelope(buyer, inputKey));
       offer.put("recipient_key_id", buyer.keys().keyId());

@@ -45,15 +45,14 @@ class InboxIT extends DeliveryServer {
 
   @Test
   void aTransferOfferedAndDisputedThroughTheInboxTellsEachPartyOnce() {
-    TestAilock seller = market.ailock();
-    TestAilock buyer = market.ailock();
-    String productId = market.publishedProduct(seller, Market.pricedPolicy(1500, "usd"));
+    Listing listing = listed(Market.pricedPolicy(1500, "usd"));
+    TestAilock seller = listing.seller();
+    TestAilock buyer = listing.buyer();
+    String productId = listing.productId();
     String messageId = "offer-" + productId;
 
-    Market.Answer offered = send(seller, messageId, "product_offer", Map.of("product_id", productId,
-        "recipient", buyer.ailockId()));
-    Market.Answer again = send(seller, messageId, "product_offer", Map.of("product_id", productId,
-        "recipient", buyer.ailockId()));
+    Market.Answer offered = send(seller, messageId, "product_offer", listing.offer());
+    Market.Answer again = send(seller, messageId, "product_offer", listing.offer());
 
     assertThat(offered.status()).as(offered.body().toString()).isEqualTo(200);
     assertThat(offered.body().get("state").asString()).isEqualTo("offered");

@@ -16,21 +16,28 @@ import ai.ailock.distribution.schemas.SchemaValidator;
 import ai.ailock.distribution.server.http.ReceiptReader;
 import ai.ailock.distribution.server.inbox.InProcessInbox;
 import ai.ailock.distribution.server.inbox.InboxRelay;
+import ai.ailock.distribution.server.inbox.MessagingProperties;
 import ai.ailock.distribution.storage.jdbc.JdbcOutbox;
 import ai.ailock.distribution.storage.jdbc.JdbcProcessedMessages;
 import ai.ailock.distribution.storage.jdbc.OutboxRelay;
+import ai.ailock.distribution.storage.jdbc.RelayLock;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The inbox (issue 6): the interaction dispatcher on the engine's use cases, and the in-process adapter (outbox relay
- * into per-recipient in-memory inboxes) that is the single-node default.
+ * The inbox (issue 6): the interaction dispatcher on the engine's use cases, the outbox relay's lock, and the
+ * in-process adapter (outbox relay into per-recipient in-memory inboxes) that is the single-node default; the Kafka
+ * adapter ({@code transport=kafka}) is wired in {@code server.inbox.kafka}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MessagingProperties.class)
 class InteractionConfiguration {
 
   @Bean
@@ -57,12 +64,19 @@ class InteractionConfiguration {
   }
 
   @Bean
+  RelayLock relayLock(DataSource dataSource) {
+    return new RelayLock(dataSource);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = MessagingProperties.TRANSPORT, havingValue = "in-process", matchIfMissing = true)
   InProcessInbox inProcessInbox(@Value("${ailock.distribution.inbox.capacity:1000}") int capacity) {
     return new InProcessInbox(capacity);
   }
 
   @Bean
-  InboxRelay inboxRelay(JdbcOutbox outbox, InProcessInbox inbox) {
-    return new InboxRelay(new OutboxRelay(outbox, inbox::accept));
+  @ConditionalOnProperty(name = MessagingProperties.TRANSPORT, havingValue = "in-process", matchIfMissing = true)
+  InboxRelay inboxRelay(JdbcOutbox outbox, RelayLock lock, InProcessInbox inbox) {
+    return new InboxRelay(new OutboxRelay(outbox, lock, inbox::accept));
   }
 }

@@ -6,42 +6,29 @@ import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.interaction.InboundMessage;
 import ai.ailock.distribution.interaction.InteractionDispatcher;
 import ai.ailock.distribution.interaction.InteractionReply;
-import ai.ailock.distribution.schemas.WireJson;
 import ai.ailock.distribution.schemas.WireSchema;
-import ai.ailock.distribution.server.inbox.InProcessInbox;
-import ai.ailock.distribution.server.inbox.InboxRelay;
-import ai.ailock.distribution.storage.jdbc.JdbcOutbox;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.slf4j.MDC;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The in-process inbox adapter: {@code inbox-deliver} (signed by the sender) hands one interaction to the dispatcher;
- * {@code inbox-poll} (signed by the recipient) returns the messages the service sent to the caller after a cursor.
+ * {@code inbox-deliver} (signed by the sender) hands one interaction to the dispatcher, whatever the transport; the
+ * messages the service sends are read with {@code inbox-poll} ({@link InboxPollFunctions}) or from the outbound topic.
  */
 @RestController
 @RequestMapping("${ailock.distribution.base-path:/.netlify/functions}")
 class InboxFunctions {
-  private static final int MAX_POLL = 100;
-
   private final RequestGate gate;
   private final InteractionDispatcher dispatcher;
-  private final InProcessInbox inbox;
-  private final InboxRelay relay;
 
-  InboxFunctions(RequestGate gate, InteractionDispatcher dispatcher, InProcessInbox inbox, InboxRelay relay) {
+  InboxFunctions(RequestGate gate, InteractionDispatcher dispatcher) {
     this.gate = gate;
     this.dispatcher = dispatcher;
-    this.inbox = inbox;
-    this.relay = relay;
   }
 
   /** @return the accepted reply (200); a refusal is answered as problem+json with its code (and pointers) */
@@ -61,38 +48,6 @@ class InboxFunctions {
       throw new DistributionException(ErrorCode.valueOf(String.valueOf(reply.code()).toUpperCase(Locale.ROOT)),
           String.valueOf(reply.detail()), reply.violations());
     }
-    ObjectNode answer = WireJson.mapper().createObjectNode();
-    answer.put("message_id", reply.messageId());
-    answer.put("accepted", true);
-    answer.put("transfer_id", reply.transferId());
-    answer.put("state", reply.state());
-    answer.put("replayed", reply.replayed());
-    return answer;
-  }
-
-  @GetMapping("/inbox-poll")
-  ObjectNode poll(HttpServletRequest request, @RequestParam(name = "after", defaultValue = "0") long after,
-      @RequestParam(name = "limit", defaultValue = "100") int limit) {
-    Caller recipient = gate.authenticate(request);
-    if (after < 0 || limit < 1 || limit > MAX_POLL) {
-      throw new DistributionException(ErrorCode.MALFORMED_REQUEST, "after >= 0 and 1 <= limit <= " + MAX_POLL);
-    }
-    relay.flush();
-    ObjectNode answer = WireJson.mapper().createObjectNode();
-    ArrayNode messages = answer.putArray("messages");
-    long next = after;
-    for (JdbcOutbox.Pending m : inbox.after(recipient.ailock().value(), after, limit)) {
-      ObjectNode json = messages.addObject();
-      json.put("cursor", m.sequence());
-      json.put("message_id", m.messageId().toString());
-      json.put("type", m.type());
-      json.put("transfer_id", m.key());
-      json.put("trace_id", m.traceId());
-      json.put("created_at", m.createdAt().toString());
-      json.set("payload", WireJson.mapper().readTree(m.payloadJson()));
-      next = m.sequence();
-    }
-    answer.put("next_cursor", next);
-    return answer;
+    return reply.toWire();
   }
 }

@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs the outbox relay into the in-process inbox: on a short interval and before each poll (so a poll sees every
- * committed message). One relay per node; the single-node default has one node.
+ * Runs the outbox relay into the transport (the in-process inbox or the outbound Kafka topic) on a short interval,
+ * and on demand ({@code inbox-poll} flushes first, so a poll sees every committed message). Every instance runs one;
+ * the relay's lock lets one run at a time across instances sharing the database.
  */
 public final class InboxRelay {
   private static final Logger log = LoggerFactory.getLogger(InboxRelay.class);
@@ -19,7 +20,7 @@ public final class InboxRelay {
     this.relay = relay;
   }
 
-  /** Publishes every pending message now. */
+  /** Publishes every pending message now (nothing if another instance's relay is running). */
   public synchronized void flush() {
     int published;
     do {

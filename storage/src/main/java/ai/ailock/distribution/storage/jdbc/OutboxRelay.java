@@ -10,23 +10,33 @@ import org.slf4j.LoggerFactory;
  * Publishes the outbox's pending messages, oldest first, and marks each published once the publisher returned. A crash
  * between publishing and marking publishes the message again on the next run: delivery is at least once, and
  * consumers drop duplicates by message id. When a publish fails, the message is kept (attempt and error recorded)
- * and later messages with the same key (transfer) wait, so each transfer's messages arrive in order. Run one relay
- * per database (a single scheduled thread); it is not safe to run two concurrently.
+ * and later messages with the same key (transfer) wait, so each transfer's messages arrive in order. A run holds the
+ * {@link RelayLock}: relays of several instances sharing the database never run at once (a run that finds the lock
+ * taken publishes nothing), so no message is published twice by two relays and per-key order holds.
  */
 public final class OutboxRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final JdbcOutbox outbox;
+  private final RelayLock lock;
   private final Consumer<JdbcOutbox.Pending> publisher;
 
-  /** @param publisher hands a message to the transport; throws if it was not accepted */
-  public OutboxRelay(JdbcOutbox outbox, Consumer<JdbcOutbox.Pending> publisher) {
+  /** @param publisher hands a message to the transport; returns once it was accepted, throws if it was not */
+  public OutboxRelay(JdbcOutbox outbox, RelayLock lock, Consumer<JdbcOutbox.Pending> publisher) {
     this.outbox = outbox;
+    this.lock = lock;
     this.publisher = publisher;
   }
 
-  /** @return how many messages were published in this run (at most {@code limit} are read) */
+  /**
+   * @return how many messages were published in this run (at most {@code limit} are read); 0 as well when another
+   *     relay is running
+   */
   public int relay(int limit) {
+    return lock.tryRun(() -> publish(limit)).orElse(0);
+  }
+
+  private int publish(int limit) {
     int published = 0;
     Set<String> blocked = new HashSet<>();
     for (JdbcOutbox.Pending message : outbox.pending(limit)) {

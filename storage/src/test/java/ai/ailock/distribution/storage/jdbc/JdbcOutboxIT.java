@@ -83,7 +83,7 @@ class JdbcOutboxIT {
     Set<UUID> consumed = new LinkedHashSet<>();
     List<String> consumedTypes = new ArrayList<>();
     boolean[] crash = {true};
-    var relay = new OutboxRelay(outbox, m -> {
+    var relay = new OutboxRelay(outbox, new RelayLock(dataSource), m -> {
       transport.add(m.messageId());
       if (consumed.add(m.messageId())) {
         consumedTypes.add(m.type());
@@ -120,7 +120,7 @@ class JdbcOutboxIT {
     });
     List<String> delivered = new ArrayList<>();
     boolean[] down = {true};
-    var relay = new OutboxRelay(outbox, m -> {
+    var relay = new OutboxRelay(outbox, new RelayLock(dataSource), m -> {
       if (down[0] && m.key().equals(first.id().toString())) {
         throw new IllegalStateException("broker unavailable");
       }
@@ -135,6 +135,31 @@ class JdbcOutboxIT {
 
     assertThat(delivered).containsExactly(second.id() + ":product_offer", first.id() + ":product_offer",
         first.id() + ":payment_request");
+  }
+
+  @Test
+  void aSecondRelayPublishesNothingWhileTheFirstRunsAndTakesOverAfterwards() {
+    Transfer transfer = offer();
+    transactions.inTransaction(() -> {
+      transfers.add(transfer);
+      outbox.send(message(transfer, OutboundMessage.PRODUCT_OFFER));
+      return null;
+    });
+    List<String> byOther = new ArrayList<>();
+    var other = new OutboxRelay(outbox, new RelayLock(dataSource), m -> byOther.add(m.type()));
+    int[] otherDuringRun = {-1};
+    var first = new OutboxRelay(outbox, new RelayLock(dataSource), m -> otherDuringRun[0] = other.relay(10));
+
+    assertThat(first.relay(10)).isEqualTo(1);
+    assertThat(otherDuringRun[0]).as("the other instance's run while the first held the lock").isZero();
+    assertThat(byOther).isEmpty();
+
+    transactions.inTransaction(() -> {
+      outbox.send(message(transfer, OutboundMessage.PAYMENT_REQUEST));
+      return null;
+    });
+    assertThat(other.relay(10)).as("the lock was released").isEqualTo(1);
+    assertThat(byOther).containsExactly("payment_request");
   }
 
   @Test
