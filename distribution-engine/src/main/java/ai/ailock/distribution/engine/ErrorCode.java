@@ -76,7 +76,8 @@ public enum ErrorCode {
   RECEIPT_MISMATCH(422),
   // interactions (issue 6)
   PAYMENT_CONFIRMED_BY_PROVIDER_ONLY(403),
-  UNKNOWN_INTERACTION_TYPE(422);
+  UNKNOWN_INTERACTION_TYPE(422),
+  INBOX_BUSY(503);
 
   private final int httpStatus;
 
