@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ailock.distribution.client.cli.AilockCli;
-import ai.ailock.distribution.client.commerce.Checkout;
 import ai.ailock.distribution.client.commerce.Commerce;
 import ai.ailock.distribution.client.commerce.TransferInfo;
 import ai.ailock.distribution.client.delivery.ClaimContentSource;
@@ -15,20 +14,14 @@ import ai.ailock.distribution.client.envelope.KeyEnvelopes;
 import ai.ailock.distribution.client.http.DistributionApiException;
 import ai.ailock.distribution.client.http.SignedHttp;
 import ai.ailock.distribution.client.identity.HttpIdentities;
-import ai.ailock.distribution.client.keystore.ProductKeyring;
 import ai.ailock.distribution.client.transfer.ContentSource;
 import ai.ailock.distribution.client.transfer.DownloadRequest;
 import ai.ailock.distribution.client.transfer.DownloadResult;
 import ai.ailock.distribution.client.transfer.Downloader;
-import ai.ailock.distribution.client.transfer.HttpUploadService;
 import ai.ailock.distribution.client.transfer.IntegrityException;
-import ai.ailock.distribution.client.transfer.ProductDraft;
 import ai.ailock.distribution.client.transfer.TransferListener;
 import ai.ailock.distribution.client.transfer.TransferOptions;
 import ai.ailock.distribution.client.transfer.TransferProgress;
-import ai.ailock.distribution.client.transfer.UploadResult;
-import ai.ailock.distribution.client.transfer.Uploader;
-import ai.ailock.distribution.schemas.WireJson;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -53,27 +46,8 @@ class DeliveryFlowIT extends SdkServerSupport {
 
   @TempDir Path dir;
 
-  record Published(SignedHttp seller, ProductKeyring keyring, UploadResult upload, Path file) {}
-
   Published published(String policyJson, long size) throws Exception {
-    SignedHttp seller = registeredAilock();
-    var keyring = new ProductKeyring(dir.resolve("seller-keys"), seller.keys());
-    Path file = generate(dir.resolve("pack.zip"), size, size);
-    UploadResult upload = new Uploader(new HttpUploadService(seller), seller.keys(), keyring,
-        TransferOptions.defaults().withChunkSize(CHUNK)).upload(file, new ProductDraft("Logo pack", "application/zip",
-        WireJson.mapper().readTree(policyJson)), dir.resolve("upload-state.json"), TransferListener.NONE);
-    return new Published(seller, keyring, upload, file);
-  }
-
-  static String buyerId(SignedHttp buyer) {
-    return new HttpIdentities(buyer).register(buyer.keys()).ailockId();
-  }
-
-  static void pay(SignedHttp buyer, String transferId) {
-    Commerce commerce = new Commerce(buyer);
-    Checkout checkout = commerce.invoice(transferId);
-    JsonNode paid = commerce.payWithEmulator(checkout.checkoutUrl(), "paid");
-    assertThat(paid.path("webhook_status").asInt()).isEqualTo(200);
+    return published(dir, policyJson, size, CHUNK);
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Retries transient failures with exponential backoff and jitter: transport errors and answers 5xx, 408 and 429.
  * Other refusals (4xx: a conflict, a hash mismatch, a validation failure) are fatal and thrown at once.
  */
-final class Retry {
+public final class Retry {
   @FunctionalInterface
   interface Attempt<T> {
     T run() throws Exception;
@@ -71,7 +71,8 @@ final class Retry {
     throw new IOException(e);
   }
 
-  static boolean isTransient(Throwable e) {
+  /** @return true for a failure worth retrying: a transport error, or an answer 5xx, 408 or 429 */
+  public static boolean isTransient(Throwable e) {
     if (e instanceof DistributionApiException refused) {
       int status = refused.status();
       return status >= 500 || status == 408 || status == 429;
