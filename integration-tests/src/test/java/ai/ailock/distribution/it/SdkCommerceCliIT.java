@@ -44,13 +44,18 @@ class SdkCommerceCliIT extends SdkServerSupport {
     return run;
   }
 
-  @Test
-  void sellsAProductWithInputsThroughTheEmulator() throws Exception {
+  /** Keys and registration for a seller and a buyer, under {@code dir/seller} and {@code dir/buyer}. @return the buyer's id */
+  String sellerAndBuyer() throws java.io.IOException {
     Files.writeString(dir.resolve("passphrase.txt"), "a long passphrase\n");
     ok("seller", "keygen");
     ok("seller", "register");
     ok("buyer", "keygen");
-    String buyerId = SdkLargeFileIT.field(ok("buyer", "register").out(), "Ailock id:");
+    return SdkLargeFileIT.field(ok("buyer", "register").out(), "Ailock id:");
+  }
+
+  @Test
+  void sellsAProductWithInputsThroughTheEmulator() throws Exception {
+    String buyerId = sellerAndBuyer();
     Path policy = Files.writeString(dir.resolve("policy.json"), """
         {"price": {"amount": 2500, "currency": "usd"}, "required_inputs": [
           {"id": "company", "label": "Company", "type": "text", "timing": "pre_payment", "required": true},
@@ -99,11 +104,7 @@ class SdkCommerceCliIT extends SdkServerSupport {
 
   @Test
   void listenGrantsOnPaymentAndListenDownloadsAndAcknowledgesUntilStopped() throws Exception {
-    Files.writeString(dir.resolve("passphrase.txt"), "a long passphrase\n");
-    ok("seller", "keygen");
-    ok("seller", "register");
-    ok("buyer", "keygen");
-    String buyerId = SdkLargeFileIT.field(ok("buyer", "register").out(), "Ailock id:");
+    String buyerId = sellerAndBuyer();
     Path policy = Files.writeString(dir.resolve("policy.json"), """
         {"price": {"amount": 900, "currency": "eur"}, "required_inputs": [
           {"id": "website", "label": "Website", "type": "url", "timing": "post_payment_pre_grant", "required": true}]}""");

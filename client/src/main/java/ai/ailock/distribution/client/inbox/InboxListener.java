@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 public final class InboxListener implements AutoCloseable {
   /** The default long-poll wait. */
   public static final Duration DEFAULT_WAIT = Duration.ofSeconds(25);
-  private static final long FIRST_BACKOFF_MILLIS = 250;
-  private static final long MAX_BACKOFF_MILLIS = 30_000;
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   /** What the listener did; called on the listener's thread, one call at a time. Every method defaults to nothing. */
   public interface Events {
@@ -224,11 +223,8 @@ public final class InboxListener implements AutoCloseable {
     }
   }
 
-  /** @return 250 ms × 2^(failures-1), at most 30 s, ±25 % */
-  static Duration backoff(int failures) {
-    long base = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(failures - 1, 10));
-    long jitter = ThreadLocalRandom.current().nextLong(-base / 4, base / 4 + 1);
-    return Duration.ofMillis(base + jitter);
+  private static Duration backoff(int failures) {
+    return Retry.backoff(FIRST_BACKOFF, failures, MAX_BACKOFF);
   }
 
   /** @return false if the listener stopped meanwhile */
