@@ -80,7 +80,9 @@ public enum ErrorCode {
   // rate limits on claim, ticket, ack, revoke and dispute (plan §8)
   RATE_LIMITED(429),
   // the content-type allowlist and denylist (plan §8)
-  CONTENT_TYPE_NOT_ALLOWED(422);
+  CONTENT_TYPE_NOT_ALLOWED(422),
+  // in-process inbox: too many long polls waiting
+  INBOX_BUSY(503);
 
   private final int httpStatus;
 

@@ -46,9 +46,13 @@ class DeliveryFlowIT extends SdkServerSupport {
 
   @TempDir Path dir;
 
+  Published published(String policyJson, long size) throws Exception {
+    return published(dir, policyJson, size, CHUNK);
+  }
+
   @Test
   void offerInputsPayGrantClaimDownloadVerifyAndAcknowledge() throws Exception {
-    Published product = publish(dir, """
+    Published product = published("""
         {"price": {"amount": 2500, "currency": "usd"}, "download_limit": 2, "required_inputs": [
           {"id": "company", "label": "Company", "type": "text", "timing": "pre_payment", "required": true},
           {"id": "website", "label": "Website", "type": "url", "timing": "post_payment_pre_grant", "required": true}]}
@@ -94,7 +98,7 @@ class DeliveryFlowIT extends SdkServerSupport {
 
   @Test
   void aCorruptedChunkIsDetectedAndNoFileAppears() throws Exception {
-    Published product = publish(dir, "{\"price\": {\"amount\": 900, \"currency\": \"eur\"}}", 300_000);
+    Published product = published("{\"price\": {\"amount\": 900, \"currency\": \"eur\"}}", 300_000);
     SignedHttp buyer = registeredAilock();
     String id = new Commerce(product.seller()).offer(product.upload().productId(), buyerId(buyer),
         Commerce.Terms.productDefaults()).transferId();

@@ -43,7 +43,7 @@ class PlanFailureCasesIT extends SdkServerSupport {
   record Sale(Published product, SignedHttp buyer, String id, byte[] inputKey) {}
 
   Sale offered(String policy) throws Exception {
-    Published product = publish(dir, policy, 200_000);
+    Published product = published(dir, policy, 200_000, 64 * 1024);
     SignedHttp buyer = registeredAilock();
     String id = new Commerce(product.seller()).offer(product.upload().productId(), buyerId(buyer),
         Commerce.Terms.productDefaults()).transferId();

@@ -3,10 +3,16 @@ package ai.ailock.distribution.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ailock.distribution.client.receipt.DeliveryReceipt;
+import ai.ailock.distribution.schemas.WireJson;
+import ai.ailock.distribution.server.inbox.InProcessInbox;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * service's messages out through the outbox, the relay and {@code inbox-poll}.
  */
 class InboxIT extends DeliveryServer {
+  @Autowired InProcessInbox inProcessInbox;
 
   private Market.Answer send(TestAilock sender, String messageId, String type, Map<String, Object> payload) {
     return market.post(sender, "inbox-deliver", Map.of("message_id", messageId, "type", type,
@@ -131,5 +138,87 @@ class InboxIT extends DeliveryServer {
     assertThat(types(poll(buyer, deal.id()))).as("only the offer made over HTTP").containsExactly("product_offer");
     assertThat(jdbc.sql("SELECT count(*) FROM dist_processed_messages WHERE message_id LIKE 'inbox:%:bad-%'")
         .query(Long.class).single()).isZero();
+  }
+
+  /** A long poll by {@code ailock} in the background. */
+  private CompletableFuture<Market.Raw> longPoll(TestAilock ailock, long after, int waitSeconds) {
+    return CompletableFuture.supplyAsync(() -> market.getRaw(ailock, "inbox-poll",
+        Map.of("after", Long.toString(after), "wait", Integer.toString(waitSeconds)), Map.of()));
+  }
+
+  private void awaitParked(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (inProcessInbox.parkedCount() < count) {
+      assertThat(System.nanoTime()).as("polls parked").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void aLongPollWaitsWithoutAThreadAndAnswersAsSoonAsAMessageArrives() throws Exception {
+    TestAilock seller = market.ailock();
+    TestAilock buyer = market.ailock();
+    String productId = market.publishedProduct(seller, Market.pricedPolicy(1500, "usd"));
+    int parkedBefore = inProcessInbox.parkedCount();
+    long started = System.nanoTime();
+    CompletableFuture<Market.Raw> poll = longPoll(buyer, 0, 25);
+    awaitParked(parkedBefore + 1);
+    assertThat(poll).isNotDone();
+
+    String transferId = Market.commerce(seller).offer(productId, buyer.ailockId(),
+        ai.ailock.distribution.client.commerce.Commerce.Terms.productDefaults()).transferId();
+
+    Market.Raw answer = poll.get(20, TimeUnit.SECONDS);
+    Duration waited = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode body = WireJson.mapper().readTree(answer.body());
+    assertThat(body.get("messages")).hasSize(1);
+    assertThat(body.get("messages").get(0).get("type").asString()).isEqualTo("product_offer");
+    assertThat(body.get("messages").get(0).get("transfer_id").asString()).isEqualTo(transferId);
+    assertThat(body.get("next_cursor").asLong()).isEqualTo(body.get("messages").get(0).get("cursor").asLong());
+    assertThat(waited).as("answered when the message came, not at the end of the wait")
+        .isLessThan(Duration.ofSeconds(15));
+    assertThat(inProcessInbox.parkedCount()).isEqualTo(parkedBefore);
+  }
+
+  @Test
+  void aLongPollWithNothingToSayTimesOutEmptyAtItsCursor() throws Exception {
+    TestAilock ailock = market.ailock();
+    long started = System.nanoTime();
+
+    Market.Raw answer = longPoll(ailock, 7, 1).get(20, TimeUnit.SECONDS);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode body = WireJson.mapper().readTree(answer.body());
+    assertThat(body.get("messages")).isEmpty();
+    assertThat(body.get("next_cursor").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void aBadWaitIsAProblemAndTooManyWaitingPollsAreRefused() throws Exception {
+    TestAilock ailock = market.ailock();
+    for (String wait : List.of("-1", "31", "soon", "2.5")) {
+      Market.Raw refused = market.getRaw(ailock, "inbox-poll", Map.of("wait", wait), Map.of());
+      assertThat(refused.status()).as("wait=" + wait).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.code()).isEqualTo("malformed_request");
+    }
+
+    int parkedBefore = inProcessInbox.parkedCount();
+    List<CompletableFuture<Market.Raw>> waiting = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      waiting.add(longPoll(ailock, 0, 3));
+    }
+    awaitParked(parkedBefore + 4);
+    Market.Raw fifth = market.getRaw(ailock, "inbox-poll", Map.of("wait", "3"), Map.of());
+
+    assertThat(fifth.status()).isEqualTo(503);
+    assertThat(fifth.code()).isEqualTo("inbox_busy");
+    for (CompletableFuture<Market.Raw> poll : waiting) {
+      assertThat(poll.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+    assertThat(inProcessInbox.parkedCount()).isEqualTo(parkedBefore);
   }
 }

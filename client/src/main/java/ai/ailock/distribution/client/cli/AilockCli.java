@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     subcommands = {KeygenCommand.class, RegisterCommand.class, WhoamiCommand.class, UploadCommand.class,
         DownloadCommand.class, StatusCommand.class, OfferCommand.class, RequirementsCommand.class,
         SubmitCommand.class, PayCommand.class, TransferCommand.class, GrantCommand.class, ClaimCommand.class,
-        AckCommand.class, RevokeCommand.class, DisputeCommand.class, RotateKeysCommand.class,
+        AckCommand.class, ListenCommand.class, RevokeCommand.class, DisputeCommand.class, RotateKeysCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:local failure (file, I/O)", "2:usage error",

@@ -85,6 +85,7 @@ final class Failures {
       Map.entry("already_acknowledged", "the transfer was acknowledged with another receipt"),
       Map.entry("receipt_invalid", "the service did not accept the receipt's signature or time"),
       Map.entry("receipt_mismatch", "the receipt names another transfer or manifest"),
+      Map.entry("inbox_busy", "too many polls are waiting at the service; the listener polls again shortly"),
       Map.entry("internal_error", "the service failed unexpectedly; try again later"),
       Map.entry("storage_unavailable", "the service's storage is unavailable; try again later"));
 

@@ -4,11 +4,7 @@ import ai.ailock.distribution.client.AilockKeys;
 import ai.ailock.distribution.client.commerce.Commerce;
 import ai.ailock.distribution.client.delivery.Delivery;
 import ai.ailock.distribution.client.delivery.Ticket;
-import ai.ailock.distribution.client.keystore.ProductKeyring;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +39,7 @@ final class GrantCommand implements Callable<Integer> {
       ticket = new Delivery(http).grant(transferId, null);
     } else {
       String productId = new Commerce(http).transfer(transferId).productId();
-      byte[] inputKey = inputKey(workspace.keyring(keys), productId);
+      byte[] inputKey = workspace.keyring(keys).latestInputKey(productId);
       try {
         ticket = new Delivery(http).grant(transferId, inputKey);
       } finally {
@@ -55,19 +51,5 @@ final class GrantCommand implements Callable<Integer> {
     out.println("Granted:   key sealed to the buyer's key " + ticket.recipientKeyId());
     out.println("Downloads: " + ticket.downloadsCompleted() + " of " + ticket.downloadLimit() + " used");
     return 0;
-  }
-
-  /** @return the input key of the latest version of {@code productId} in the keyring; the caller clears it */
-  static byte[] inputKey(ProductKeyring keyring, String productId) throws IOException, GeneralSecurityException {
-    int version = 0;
-    while (keyring.contains(productId, version + 1)) {
-      version++;
-    }
-    if (version == 0) {
-      throw new InvalidKeyException("no key for product " + productId + " in this Ailock's keyring");
-    }
-    int latest = version;
-    return keyring.inputKey(productId, latest).orElseThrow(() -> new InvalidKeyException(
-        "no key for product " + productId + " v" + latest + " in this Ailock's keyring"));
   }
 }

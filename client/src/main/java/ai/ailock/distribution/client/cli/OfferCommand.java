@@ -45,7 +45,7 @@ final class OfferCommand implements Callable<Integer> {
         downloadLimit, retentionDays);
     var http = workspace.http(keys);
     if (depositKey) {
-      byte[] inputKey = GrantCommand.inputKey(workspace.keyring(keys), productId);
+      byte[] inputKey = workspace.keyring(keys).latestInputKey(productId);
       try {
         TransferPrinter.print(spec.commandLine().getOut(),
             new Delivery(http).offerWithKey(productId, recipient, terms, inputKey));

@@ -92,7 +92,17 @@ final class Workspace {
     if (!transferId.matches("[A-Za-z0-9._-]{1,128}")) {
       throw new IllegalArgumentException("malformed transfer id");
     }
-    return home.resolve("receipts").resolve(transferId + ".json");
+    return receipts().resolve(transferId + ".json");
+  }
+
+  /** @return where signed receipts are kept (by transfer id) */
+  Path receipts() {
+    return home.resolve("receipts");
+  }
+
+  /** @return where {@code ailock listen} keeps its inbox cursor */
+  Path inboxCursor() {
+    return home.resolve("inbox-cursor.json");
   }
 
   /** Remembers the Ailock id the service assigned at registration (not secret, kept owner-only anyway). */

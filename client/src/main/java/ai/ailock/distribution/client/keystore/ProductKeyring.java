@@ -80,6 +80,23 @@ public final class ProductKeyring {
     return Optional.of(KeyEnvelopes.open(envelope, owner.encryptionFor(json.path("owner_key_id").asString(""))));
   }
 
+  /**
+   * @return the input key of the newest version of {@code productId} this keyring holds; the caller clears it
+   * @throws InvalidKeyException if the keyring holds no key for the product
+   */
+  public byte[] latestInputKey(String productId) throws IOException, GeneralSecurityException {
+    int version = 0;
+    while (contains(productId, version + 1)) {
+      version++;
+    }
+    if (version == 0) {
+      throw new InvalidKeyException("no key for product " + productId + " in this Ailock's keyring");
+    }
+    int latest = version;
+    return inputKey(productId, latest).orElseThrow(() -> new InvalidKeyException(
+        "no key for product " + productId + " v" + latest + " in this Ailock's keyring"));
+  }
+
   /** @return true if the keyring holds a key for this product version */
   public boolean contains(String productId, int version) {
     return Files.exists(file(productId, version));

@@ -11,11 +11,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * Retries transient failures with exponential backoff and jitter: transport errors and answers 5xx, 408 and 429.
  * Other refusals (4xx: a conflict, a hash mismatch, a validation failure) are fatal and thrown at once.
  */
-final class Retry {
+public final class Retry {
   @FunctionalInterface
   interface Attempt<T> {
     T run() throws Exception;
   }
+
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
   private final int maxAttempts;
   private final Duration initialBackoff;
@@ -40,14 +42,19 @@ final class Retry {
 
   /** Sleeps before attempt {@code failures + 1}: initial × 2^(failures-1), ±25 %, at most 10 s. */
   void pause(int failures) throws InterruptedIOException {
-    long base = Math.min(10_000, initialBackoff.toMillis() << Math.min(failures - 1, 10));
-    long jitter = base / 4 == 0 ? 0 : ThreadLocalRandom.current().nextLong(-base / 4, base / 4 + 1);
     try {
-      Thread.sleep(Math.max(0, base + jitter));
+      Thread.sleep(backoff(initialBackoff, failures, MAX_BACKOFF).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while backing off");
     }
+  }
+
+  /** @return the pause after {@code failures} failures: {@code initial} × 2^(failures-1), at most {@code max}, ±25 % */
+  public static Duration backoff(Duration initial, int failures, Duration max) {
+    long base = Math.min(max.toMillis(), initial.toMillis() << Math.min(failures - 1, 10));
+    long jitter = base / 4 == 0 ? 0 : ThreadLocalRandom.current().nextLong(-base / 4, base / 4 + 1);
+    return Duration.ofMillis(Math.max(0, base + jitter));
   }
 
   int maxAttempts() {
@@ -71,7 +78,8 @@ final class Retry {
     throw new IOException(e);
   }
 
-  static boolean isTransient(Throwable e) {
+  /** @return true for a failure worth retrying: a transport error, or an answer 5xx, 408 or 429 */
+  public static boolean isTransient(Throwable e) {
     if (e instanceof DistributionApiException refused) {
       int status = refused.status();
       return status >= 500 || status == 408 || status == 429;

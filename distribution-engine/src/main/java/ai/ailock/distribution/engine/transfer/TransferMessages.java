@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * Which inbox messages a stored state change sends (docs/api.md, "Interactions and ailock-batch"): payment →
- * {@code payment_confirmed} to both parties; grant → {@code product_delivery} to the buyer; acknowledgement →
+ * {@code payment_confirmed} to both parties (state {@code paid}, or {@code paid_pending_inputs} while post-payment
+ * inputs are missing; when the last one arrives, {@code payment_confirmed} with state {@code paid} tells the seller
+ * again, so its Ailock knows it can grant now); grant → {@code product_delivery} to the buyer; acknowledgement →
  * {@code delivery_receipt} to the seller; revocation → {@code product_revoke} to the buyer; dispute →
  * {@code product_dispute} to the other party (both for a card-network dispute). Offers and invoices send theirs from
  * their use cases ({@code product_offer}, {@code payment_request} with the checkout link).
@@ -22,6 +24,9 @@ final class TransferMessages {
     switch (event.to()) {
       case PAID:
       case PAID_PENDING_INPUTS:
+        if (event.from() == TransferState.PAID_PENDING_INPUTS) {
+          return List.of(to(OutboundMessage.PAYMENT_CONFIRMED, transfer, transfer.seller(), ref, traceId));
+        }
         if (event.from() != TransferState.INVOICED) {
           return List.of();
         }

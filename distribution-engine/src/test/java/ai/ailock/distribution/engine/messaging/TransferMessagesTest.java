@@ -4,14 +4,25 @@ import ai.ailock.distribution.engine.transfer.OutboundMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.ailock.distribution.engine.attachment.Attachment;
+import ai.ailock.distribution.engine.attachment.AttachmentId;
+import ai.ailock.distribution.engine.attachment.Attachments;
+import ai.ailock.distribution.engine.buyerinput.SubmitInputs;
 import ai.ailock.distribution.engine.dispute.OpenDispute;
 import ai.ailock.distribution.engine.fixtures.DeliveryFixture;
+import ai.ailock.distribution.engine.fixtures.TransferFixture;
+import ai.ailock.distribution.engine.product.ProductPolicy;
+import ai.ailock.distribution.engine.product.RequiredInput.Timing;
+import ai.ailock.distribution.engine.product.RequiredInput.Type;
 import ai.ailock.distribution.engine.transfer.Transfer;
+import ai.ailock.distribution.engine.upload.UploadId;
+import ai.ailock.distribution.schemas.RequiredInputsSchema;
 import ai.ailock.distribution.schemas.SchemaValidator;
 import ai.ailock.distribution.schemas.WireJson;
 import ai.ailock.distribution.schemas.WireSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The use cases send the inbox messages of design §3.2 through the messenger, each matching its schema. */
@@ -62,5 +73,38 @@ class TransferMessagesTest {
     assertThat(sent.subList(before, sent.size())).extracting(m -> m.type() + ">" + m.recipient().value())
         .containsExactly("product_dispute>" + fixture.seller().ailock().value(),
             "product_revoke>" + fixture.buyer().ailock().value());
+  }
+
+  @Test
+  void theLastPostPaymentInputTellsTheSellerAgainThatTheTransferIsPaid() {
+    ProductPolicy policy = DeliveryFixture.policy(1,
+        List.of(TransferFixture.input("website", Type.URL, Timing.POST_PAYMENT_PRE_GRANT, true)));
+    Transfer pending = fixture.paid(policy);
+    Attachments none = new Attachments() {
+      @Override
+      public boolean add(Attachment attachment) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Optional<Attachment> find(AttachmentId id) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Attachment> byUpload(UploadId upload) {
+        return Optional.empty();
+      }
+    };
+    int before = fixture.commerce().messenger().sent().size();
+
+    new SubmitInputs(fixture.commerce().changes(), none, new RequiredInputsSchema(VALIDATOR),
+        fixture.engine().clock()).submit(fixture.buyer(), pending.id(), Map.of("website", "https://acme.example"));
+
+    var sent = fixture.commerce().messenger().sent();
+    assertThat(sent.subList(0, before)).extracting(m -> m.type() + ">" + m.payload().get("state"))
+        .contains("payment_confirmed>paid_pending_inputs");
+    assertThat(sent.subList(before, sent.size())).extracting(m -> m.type() + ">" + m.recipient().value() + ">"
+        + m.payload().get("state")).containsExactly("payment_confirmed>" + fixture.seller().ailock().value() + ">paid");
   }
 }

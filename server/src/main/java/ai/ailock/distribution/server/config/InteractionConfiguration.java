@@ -70,8 +70,10 @@ class InteractionConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = MessagingProperties.TRANSPORT, havingValue = "in-process", matchIfMissing = true)
-  InProcessInbox inProcessInbox(@Value("${ailock.distribution.inbox.capacity:1000}") int capacity) {
-    return new InProcessInbox(capacity);
+  InProcessInbox inProcessInbox(@Value("${ailock.distribution.inbox.capacity:1000}") int capacity,
+      @Value("${ailock.distribution.inbox.max-waiting-polls:1000}") int maxWaiting,
+      @Value("${ailock.distribution.inbox.max-waiting-polls-per-ailock:4}") int maxWaitingPerAilock) {
+    return new InProcessInbox(capacity, maxWaiting, maxWaitingPerAilock);
   }
 
   @Bean

@@ -2,11 +2,15 @@ package ai.ailock.distribution.server.demo;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Runs the demo's steps one by one, timing each, and prints them with a summary at the end. */
+/**
+ * Runs the demo's steps, timing each, and prints them with a summary at the end. Steps may run on the Ailocks'
+ * listener threads as well as the demo's.
+ */
 final class DemoSteps {
   /** One step of the sale. */
   interface Step<T> {
@@ -16,7 +20,7 @@ final class DemoSteps {
   private record Done(String name, long millis, long bytes) {}
 
   private final PrintStream out;
-  private final List<Done> done = new ArrayList<>();
+  private final List<Done> done = Collections.synchronizedList(new ArrayList<>());
 
   DemoSteps(PrintStream out) {
     this.out = out;
@@ -37,9 +41,10 @@ final class DemoSteps {
   }
 
   void summary(Map<String, String> facts) {
-    long total = done.stream().mapToLong(Done::millis).sum();
+    List<Done> steps = List.copyOf(done);
+    long total = steps.stream().mapToLong(Done::millis).sum();
     out.printf("%n| step | ms | MB/s |%n|---|---:|---:|%n");
-    for (Done step : done) {
+    for (Done step : steps) {
       out.printf("| %s | %d | %s |%n", step.name(), step.millis(),
           step.bytes() > 0 ? String.format("%.1f", rate(step.bytes(), step.millis())) : "");
     }

@@ -1,5 +1,7 @@
 package ai.ailock.distribution.server.http;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,10 +36,33 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     try (var ignored = MDC.putCloseable("request_id", id)) {
       chain.doFilter(request, response);
     } finally {
-      try (var ignored = MDC.putCloseable("request_id", id)) {
-        log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
-            (System.nanoTime() - started) / 1_000_000);
+      if (request.isAsyncStarted()) {
+        request.getAsyncContext().addListener(new AsyncListener() {
+          @Override
+          public void onComplete(AsyncEvent event) {
+            logAccess(id, request, response, started);
+          }
+
+          @Override
+          public void onTimeout(AsyncEvent event) {}
+
+          @Override
+          public void onError(AsyncEvent event) {}
+
+          @Override
+          public void onStartAsync(AsyncEvent event) {}
+        });
+      } else {
+        logAccess(id, request, response, started);
       }
+    }
+  }
+
+  /** One access line; an asynchronous request (a long poll) logs it when it completes. */
+  private static void logAccess(String id, HttpServletRequest request, HttpServletResponse response, long started) {
+    try (var ignored = MDC.putCloseable("request_id", id)) {
+      log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 }
