@@ -27,12 +27,13 @@ import javax.crypto.spec.SecretKeySpec;
  * run:
  *
  * <ul>
- *   <li>Cobblestone-256 encrypt and decrypt with the SDK's record function, each in a fresh JVM
- *       (child process, same CPU): the first pass (cold) and the median of the warm passes, and
- *       the same with the JCA record function forced, for comparison;
- *   <li>JCA AES-256-GCM on 64 KiB slices (the baseline) and on 16 KiB slices, libsodium's
- *       AES-256-GCM raw on 16 KiB records in native memory, and {@code openssl speed -evp
- *       aes-256-gcm} at 16384 bytes;
+ *   <li>Cobblestone-256 encrypt and decrypt with the SDK's record function (OpenSSL where
+ *       libcrypto 3 loads), each in a fresh JVM (child process, same CPU): the first pass (cold)
+ *       and the median of the warm passes, and the same with the libsodium and the JCA record
+ *       functions forced, for comparison;
+ *   <li>JCA AES-256-GCM on 64 KiB slices (the baseline) and on 16 KiB slices, OpenSSL's and
+ *       libsodium's AES-256-GCM raw on 16 KiB records in native memory, and {@code openssl speed
+ *       -evp aes-256-gcm} at 16384 bytes;
  *   <li>whether the targets are met: at least 1.5 GB/s per core warm in both directions, and a
  *       cold first 200 MiB taking at most twice the warm time.
  * </ul>
@@ -77,23 +78,33 @@ public final class CryptoBenchmark {
     Path ciphertextFile = Files.createTempFile("ailock-bench-", ".cbl");
     try {
       writeCiphertext(ciphertextFile);
-      ChildResult sdkEncrypt = Child.start("encrypt", key, ciphertextFile, false);
-      ChildResult sdkDecrypt = Child.start("decrypt", key, ciphertextFile, false);
-      ChildResult jcaEncrypt = Child.start("encrypt", key, ciphertextFile, true);
-      ChildResult jcaDecrypt = Child.start("decrypt", key, ciphertextFile, true);
-      report(sdkEncrypt, sdkDecrypt, jcaEncrypt, jcaDecrypt);
+      ChildResult sdkEncrypt = Child.start("encrypt", key, ciphertextFile, "");
+      ChildResult sdkDecrypt = Child.start("decrypt", key, ciphertextFile, "");
+      ChildResult sodiumEncrypt = Child.start("encrypt", key, ciphertextFile, "libsodium");
+      ChildResult sodiumDecrypt = Child.start("decrypt", key, ciphertextFile, "libsodium");
+      ChildResult jcaEncrypt = Child.start("encrypt", key, ciphertextFile, "jca");
+      ChildResult jcaDecrypt = Child.start("decrypt", key, ciphertextFile, "jca");
+      report(sdkEncrypt, sdkDecrypt, sodiumEncrypt, sodiumDecrypt, jcaEncrypt, jcaDecrypt);
     } finally {
       Files.deleteIfExists(ciphertextFile);
     }
   }
 
   private void report(
-      ChildResult sdkEncrypt, ChildResult sdkDecrypt, ChildResult jcaEncrypt,
-      ChildResult jcaDecrypt) throws Exception {
+      ChildResult sdkEncrypt, ChildResult sdkDecrypt, ChildResult sodiumEncrypt,
+      ChildResult sodiumDecrypt, ChildResult jcaEncrypt, ChildResult jcaDecrypt)
+      throws Exception {
     double[] jca64 = jcaBaseline(64 * 1024);
     double jca64Encrypt = jca64[0];
     double jca64Decrypt = jca64[1];
     double[] jca16 = jcaBaseline(16 * 1024);
+    double opensslEncrypt = Double.NaN;
+    double opensslDecrypt = Double.NaN;
+    if (BenchSupport.opensslAvailable()) {
+      BenchSupport.RawOpenssl raw = new BenchSupport.RawOpenssl(key);
+      opensslEncrypt = median(() -> raw.sealRecords(SIZE / (16 * 1024)));
+      opensslDecrypt = median(() -> raw.openRecords(SIZE / (16 * 1024)));
+    }
     double rawEncrypt = Double.NaN;
     double rawDecrypt = Double.NaN;
     if (BenchSupport.libsodiumAvailable()) {
@@ -108,18 +119,25 @@ public final class CryptoBenchmark {
     String sdk = sdkEncrypt.recordFunction;
     cobblestoneRow("Cobblestone-256 encrypt, " + sdk + " (SDK)", sdkEncrypt, jca64Encrypt);
     cobblestoneRow("Cobblestone-256 decrypt, " + sdk + " (SDK)", sdkDecrypt, jca64Decrypt);
+    cobblestoneRow("Cobblestone-256 encrypt, " + sodiumEncrypt.recordFunction + " forced",
+        sodiumEncrypt, jca64Encrypt);
+    cobblestoneRow("Cobblestone-256 decrypt, " + sodiumDecrypt.recordFunction + " forced",
+        sodiumDecrypt, jca64Decrypt);
     cobblestoneRow("Cobblestone-256 encrypt, JCA forced", jcaEncrypt, jca64Encrypt);
     cobblestoneRow("Cobblestone-256 decrypt, JCA forced", jcaDecrypt, jca64Decrypt);
     row("JCA AES-256-GCM encrypt, 64 KiB slices", jca64Encrypt, jca64Encrypt);
     row("JCA AES-256-GCM decrypt, 64 KiB slices", jca64Decrypt, jca64Decrypt);
     row("JCA AES-256-GCM encrypt, 16 KiB slices", jca16[0], jca64Encrypt);
     row("JCA AES-256-GCM decrypt, 16 KiB slices", jca16[1], jca64Decrypt);
+    row("OpenSSL AES-256-GCM raw encrypt, 16 KiB (JNA)", opensslEncrypt, jca64Encrypt);
+    row("OpenSSL AES-256-GCM raw decrypt, 16 KiB (JNA)", opensslDecrypt, jca64Decrypt);
     row("libsodium AES-256-GCM raw encrypt, 16 KiB", rawEncrypt, jca64Encrypt);
     row("libsodium AES-256-GCM raw decrypt, 16 KiB", rawDecrypt, jca64Decrypt);
     row("openssl speed -evp aes-256-gcm, 16384 B", openssl, jca64Encrypt);
     System.out.printf(
         "cold = the first 200 MiB pass in a fresh JVM (its own child process, same CPU), after the"
-            + " SDK's one-time init (init ms: loading its Ed25519 key, which loads libsodium)%n"
+            + " SDK's one-time init (init ms: loading its Ed25519 key, which loads libsodium, and"
+            + " choosing the record function, which loads it)%n"
             + "warm = median of %d passes after %d untimed ones; cold/warm = cold time / warm"
             + " time; vs JCA = warm / JCA 64 KiB slices of the same direction"
             + " (openssl only encrypts)%n",
@@ -251,14 +269,15 @@ public final class CryptoBenchmark {
    */
   private static final class Child {
 
-    static ChildResult start(String direction, byte[] key, Path ciphertext, boolean forceJca)
+    /** @param recordFunction a value of the implementation property, or "" for the default */
+    static ChildResult start(String direction, byte[] key, Path ciphertext, String recordFunction)
         throws IOException, InterruptedException {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xms1g");
       command.add("-Xmx1g");
-      if (forceJca) {
-        command.add("-D" + BenchSupport.implementationProperty() + "=jca");
+      if (!recordFunction.isEmpty()) {
+        command.add("-D" + BenchSupport.implementationProperty() + "=" + recordFunction);
       }
       command.addAll(List.of("-classpath", System.getProperty("java.class.path"),
           CryptoBenchmark.class.getName(), CHILD, direction, HexFormat.of().formatHex(key),
@@ -281,6 +300,7 @@ public final class CryptoBenchmark {
       CryptoBenchmark bench = new CryptoBenchmark(HexFormat.of().parseHex(args[2]));
       long start = System.nanoTime();
       Ed25519.keyPairFromSeed(new byte[Ed25519.SEED_LENGTH]); // as the SDK does on start-up
+      String recordFunction = BenchSupport.recordFunction(); // loads it (libcrypto: ~10 ms)
       double initMillis = (System.nanoTime() - start) / 1e6;
       double cold;
       double warm;
@@ -292,7 +312,7 @@ public final class CryptoBenchmark {
         cold = mbPerSecond(() -> bench.decryptOnce(ciphertext));
         warm = median(() -> bench.decryptOnce(ciphertext));
       }
-      System.out.printf("RESULT %s %.1f %.1f %.1f%n", BenchSupport.recordFunction(), initMillis,
+      System.out.printf("RESULT %s %.1f %.1f %.1f%n", recordFunction, initMillis,
           cold, warm);
     }
   }
