@@ -18,6 +18,7 @@ import ai.ailock.distribution.client.transfer.Uploader;
 import ai.ailock.distribution.it.RandomFile;
 import ai.ailock.distribution.it.ServerProcess;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -89,6 +90,7 @@ public final class EndToEndBench {
         Path state = work.resolve("upload-" + run + ".json");
         var upPhases = new PhaseTimer();
         var downPhases = new PhaseTimer();
+        var upCpu = new CpuMeter(server.pid());
         double upload = Rates.mbPerSecond(SIZE, () -> {
           UploadResult result = sdk(() -> new Uploader(new HttpUploadService(http), keys, keyring, options)
               .upload(file, new ProductDraft("Benchmark", "application/octet-stream", null), state,
@@ -96,6 +98,8 @@ public final class EndToEndBench {
           product[0] = result.productId();
           return result.plaintextLength();
         });
+        upCpu.stop();
+        var downCpu = new CpuMeter(server.pid());
         double download = Rates.mbPerSecond(SIZE, () -> {
           DownloadResult result = sdk(() -> new Downloader(options).download(
               new OwnerContentSource(http, product[0]),
@@ -104,8 +108,9 @@ public final class EndToEndBench {
               downPhases));
           return result.metadata().plaintextLength();
         });
-        System.out.printf("  run %d%s: SDK upload %.0f MB/s (%s), download %.0f MB/s (%s)%n", run,
-            run == 0 ? " (warm-up)" : "", upload, upPhases, download, downPhases);
+        downCpu.stop();
+        System.out.printf("  run %d%s: SDK upload %.0f MB/s (%s; CPU %s), download %.0f MB/s (%s; CPU %s)%n",
+            run, run == 0 ? " (warm-up)" : "", upload, upPhases, upCpu, download, downPhases, downCpu);
         if (run > 0) {
           up.add(upload);
           down.add(download);
@@ -187,6 +192,49 @@ public final class EndToEndBench {
             (phases.get(i + 1).getValue() - phases.get(i).getValue()) / 1_000_000));
       }
       return String.join(", ", parts);
+    }
+  }
+
+  /**
+   * CPU time used while a transfer ran, by this JVM (the SDK: nothing else runs here then) and by the service's
+   * process: what a transfer costs whatever else loads the machine.
+   */
+  private static final class CpuMeter {
+    private final long serverPid;
+    private final long clientStart = clientCpuNanos();
+    private final long serverStart;
+    private long client;
+    private long server;
+
+    CpuMeter(long serverPid) {
+      this.serverPid = serverPid;
+      this.serverStart = serverCpuNanos(serverPid);
+    }
+
+    void stop() {
+      client = clientCpuNanos() - clientStart;
+      server = serverCpuNanos(serverPid) - serverStart;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("SDK %d ms, service %d ms", client / 1_000_000, server / 1_000_000);
+    }
+
+    private static long clientCpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+
+    /** utime + stime from /proc/PID/stat, in clock ticks of 10 ms (Linux's USER_HZ). */
+    private static long serverCpuNanos(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
     }
   }
 
