@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Hashes and sends chunks with up to {@code parallelism} in flight, from a pool of {@code parallelism + 1} buffers
@@ -30,7 +28,7 @@ final class ChunkSender implements AutoCloseable {
   private final ExecutorService wholeHasher;
   private final MessageDigest whole = Digests.sha256(); // the wholeHasher thread's; read after awaitAll()
   private final Phaser inFlight = new Phaser(1);
-  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+  private final FirstFailure failure = new FirstFailure();
   private final AtomicInteger sent = new AtomicInteger();
   private final String[] hashes;
 
@@ -42,17 +40,13 @@ final class ChunkSender implements AutoCloseable {
     this.retry = retry;
     this.progress = progress;
     this.pool = new BufferPool(parallelism + 1, chunkSize);
-    this.executor = Executors.newFixedThreadPool(parallelism, daemon("ailock-upload-" + uploadId));
-    this.wholeHasher = Executors.newSingleThreadExecutor(daemon("ailock-upload-hash-" + uploadId));
+    this.executor = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("ailock-upload-" + uploadId));
+    this.wholeHasher = Executors.newSingleThreadExecutor(DaemonThreads.named("ailock-upload-hash-" + uploadId));
   }
 
   /** @return a free buffer, waiting while all are in flight; throws the first send failure */
   byte[] buffer() throws IOException, GeneralSecurityException {
-    try {
-      return pool.acquire(this::throwIfFailed);
-    } catch (Exception e) {
-      throw Retry.rethrow(e);
-    }
+    return pool.acquire(failure::rethrow);
   }
 
   /** Returns a buffer that was not submitted. */
@@ -78,14 +72,14 @@ final class ChunkSender implements AutoCloseable {
       try {
         whole.update(buffer, 0, length);
       } catch (Throwable e) {
-        failure.compareAndSet(null, e);
+        failure.record(e);
       } finally {
         done.run();
       }
     });
     executor.execute(() -> {
       try {
-        if (failure.get() == null) {
+        if (failure.none()) {
           String sha256 = Digests.sha256Hex(buffer, length);
           hashes[index] = sha256;
           if (send) {
@@ -98,7 +92,7 @@ final class ChunkSender implements AutoCloseable {
           progress.add(length);
         }
       } catch (Throwable e) {
-        failure.compareAndSet(null, e);
+        failure.record(e);
       } finally {
         done.run();
       }
@@ -112,11 +106,7 @@ final class ChunkSender implements AutoCloseable {
    */
   List<String> awaitAll() throws IOException, GeneralSecurityException {
     inFlight.arriveAndAwaitAdvance();
-    try {
-      throwIfFailed();
-    } catch (Exception e) {
-      throw Retry.rethrow(e);
-    }
+    failure.rethrow();
     return List.of(hashes); // the phaser's advance orders the workers' writes before this read
   }
 
@@ -129,24 +119,21 @@ final class ChunkSender implements AutoCloseable {
     return sent.get();
   }
 
-  private void throwIfFailed() throws Exception {
-    Throwable first = failure.get();
-    if (first != null) {
-      throw Retry.rethrow(first);
-    }
-  }
-
+  /**
+   * Stops the workers and waits (up to 10 s) until they have: after a failure, no chunk from this run is still being
+   * sent once the upload call has returned, so what the service holds no longer changes.
+   */
   @Override
   public void close() {
     executor.shutdownNow();
     wholeHasher.shutdownNow();
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        return; // a request stuck in the network: its daemon thread ends when the request times out
+      }
+      wholeHasher.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -10,8 +10,6 @@ import java.security.MessageDigest;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where a download's authenticated plaintext goes: a thread of its own hashes it (SHA-256) and writes it to the
@@ -25,12 +23,9 @@ final class PlaintextSink implements AutoCloseable {
 
   private final FileChannel channel;
   private final BufferPool pool = new BufferPool(BUFFERS, BUFFER_SIZE);
-  private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "ailock-plaintext-writer");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(DaemonThreads.named("ailock-plaintext-writer"));
+  private final FirstFailure failure = new FirstFailure();
   // written by the writer thread only; read after finish() waited for it
   private final MessageDigest digest = Digests.sha256();
   private long length;
@@ -41,11 +36,7 @@ final class PlaintextSink implements AutoCloseable {
 
   /** @return a free buffer of {@link #BUFFER_SIZE} bytes, waiting while all are queued; throws a write failure */
   byte[] buffer() throws IOException, GeneralSecurityException {
-    try {
-      return pool.acquire(this::throwIfFailed);
-    } catch (Exception e) {
-      throw Retry.rethrow(e);
-    }
+    return pool.acquire(failure::rethrow);
   }
 
   /** Returns a buffer that was not submitted. */
@@ -57,7 +48,7 @@ final class PlaintextSink implements AutoCloseable {
   void submit(byte[] buffer, int n) {
     writer.execute(() -> {
       try {
-        if (failure.get() == null) {
+        if (failure.none()) {
           digest.update(buffer, 0, n);
           ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
           while (bytes.hasRemaining()) {
@@ -66,7 +57,7 @@ final class PlaintextSink implements AutoCloseable {
           length += n;
         }
       } catch (Throwable e) {
-        failure.compareAndSet(null, e);
+        failure.record(e);
       } finally {
         pool.release(buffer);
       }
@@ -86,19 +77,9 @@ final class PlaintextSink implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while writing the plaintext");
     }
-    Throwable first = failure.get();
-    if (first != null) {
-      throw Retry.rethrow(first);
-    }
+    failure.rethrow();
     channel.force(true);
     return new Fingerprint(length, Digests.hex(digest));
-  }
-
-  private void throwIfFailed() throws Exception {
-    Throwable first = failure.get();
-    if (first != null) {
-      throw Retry.rethrow(first);
-    }
   }
 
   @Override
