@@ -3,6 +3,7 @@ package ai.ailock.distribution.client.crypto;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javax.crypto.AEADBadTagException;
 import org.jspecify.annotations.Nullable;
 
@@ -98,35 +99,39 @@ abstract sealed class AesGcm permits JcaAesGcm, OpensslAesGcm, SodiumAesGcm {
   }
 
   /**
-   * Chosen once, on first use: the implementation the property names, else the first available.
-   * Falling back from OpenSSL is logged (WARNING) with the reason, so a slow host can be told
-   * from a slow network.
+   * Chosen once, on first use, by {@link #choose}.
    */
   private static final class Default {
-    static final Implementation VALUE = choose(System.getProperty(IMPLEMENTATION_PROPERTY, ""));
+    static final Implementation VALUE =
+        choose(System.getProperty(IMPLEMENTATION_PROPERTY, ""), Implementation::isAvailable);
+  }
 
-    private static Implementation choose(String property) {
-      String wanted = property.trim().toLowerCase(Locale.ROOT);
-      for (Implementation implementation : Implementation.values()) {
-        if (implementation.propertyValue().equals(wanted) && implementation.isAvailable()) {
-          return implementation;
-        }
+  /**
+   * The implementation a process uses: the one {@code property} names if it is available, else the first available
+   * of OpenSSL, libsodium and JCA. Logs (WARNING) a property it cannot follow, and a fallback from OpenSSL with
+   * the reason.
+   */
+  static Implementation choose(String property, Predicate<Implementation> available) {
+    String wanted = property.trim().toLowerCase(Locale.ROOT);
+    for (Implementation implementation : Implementation.values()) {
+      if (implementation.propertyValue().equals(wanted) && available.test(implementation)) {
+        return implementation;
       }
-      if (!wanted.isEmpty()) {
-        LOG.log(System.Logger.Level.WARNING,
-            "{0}={1} is not an available implementation (openssl, libsodium, jca); using the"
-                + " default", IMPLEMENTATION_PROPERTY, wanted);
-      }
-      if (Implementation.OPENSSL.isAvailable()) {
-        return Implementation.OPENSSL;
-      }
-      Implementation fallback =
-          Implementation.LIBSODIUM.isAvailable() ? Implementation.LIBSODIUM : Implementation.JCA;
-      LOG.log(System.Logger.Level.WARNING,
-          "OpenSSL AES-256-GCM unavailable ({0}); Cobblestone records use {1}",
-          OpensslAesGcm.unavailableReason(), fallback.propertyValue());
-      return fallback;
     }
+    if (!wanted.isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING,
+          "{0}={1} is not an available implementation (openssl, libsodium, jca); using the default",
+          IMPLEMENTATION_PROPERTY, wanted);
+    }
+    if (available.test(Implementation.OPENSSL)) {
+      return Implementation.OPENSSL;
+    }
+    Implementation fallback =
+        available.test(Implementation.LIBSODIUM) ? Implementation.LIBSODIUM : Implementation.JCA;
+    LOG.log(System.Logger.Level.WARNING,
+        "OpenSSL AES-256-GCM unavailable ({0}); Cobblestone records use {1}",
+        OpensslAesGcm.unavailableReason(), fallback.propertyValue());
+    return fallback;
   }
 
   /** Ends a {@link Implementation#forceOnThisThread} scope. */

@@ -13,7 +13,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.crypto.AEADBadTagException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +48,46 @@ class AesGcmTest {
     assertThat(OpensslAesGcm.unavailableReason()).isNull();
     assertThat(Implementation.current()).isEqualTo(Implementation.OPENSSL);
     assertThat(AesGcm.forKey(new byte[32]).implementation()).isEqualTo(Implementation.OPENSSL);
+  }
+
+  @Test
+  void choosesTheNamedImplementationElseTheFirstAvailableAndLogsAFallback() {
+    Set<Implementation> all = EnumSet.allOf(Implementation.class);
+    Set<Implementation> noOpenssl = EnumSet.of(Implementation.LIBSODIUM, Implementation.JCA);
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        warnings.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger(AesGcm.class.getName());
+    logger.addHandler(handler);
+    try {
+      assertThat(AesGcm.choose("", all::contains)).isEqualTo(Implementation.OPENSSL);
+      assertThat(AesGcm.choose(" JCA ", all::contains)).isEqualTo(Implementation.JCA);
+      assertThat(AesGcm.choose("libsodium", all::contains)).isEqualTo(Implementation.LIBSODIUM);
+      assertThat(warnings).isEmpty();
+
+      assertThat(AesGcm.choose("", noOpenssl::contains)).isEqualTo(Implementation.LIBSODIUM);
+      assertThat(warnings).hasSize(1);
+      assertThat(warnings.get(0).getLevel()).isEqualTo(Level.WARNING);
+      assertThat(warnings.get(0).getMessage()).contains("OpenSSL AES-256-GCM unavailable");
+
+      assertThat(AesGcm.choose("", Set.of(Implementation.JCA)::contains)).isEqualTo(Implementation.JCA);
+      assertThat(AesGcm.choose("openssl", noOpenssl::contains)).isEqualTo(Implementation.LIBSODIUM);
+      assertThat(AesGcm.choose("aes-ni-please", all::contains)).isEqualTo(Implementation.OPENSSL);
+      assertThat(warnings).hasSize(5)
+          .anySatisfy(r -> assertThat(r.getParameters()).contains("aes-ni-please"));
+    } finally {
+      logger.removeHandler(handler);
+    }
   }
 
   @Test
