@@ -4,20 +4,14 @@ import ai.ailock.distribution.it.GeneratedCiphertext;
 import ai.ailock.distribution.it.RawUpload;
 import ai.ailock.distribution.it.ServerProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * The foundation's data-plane benchmark: 200 MiB of ciphertext uploaded to and downloaded from the service
@@ -43,8 +37,8 @@ public final class DataPlaneBench {
     try (LoopbackBaseline baseline = LoopbackBaseline.start(work, file)) {
       baselineName = baseline.name();
       for (int run = 0; run < RUNS + 1; run++) { // first run warms up
-        double put = mbPerSecond(ciphertext.length(), () -> put(baseline.putUrl(), file));
-        double get = mbPerSecond(ciphertext.length(), () -> get(baseline.getUrl()));
+        double put = Rates.mbPerSecond(ciphertext.length(), () -> LoopbackBaseline.put(baseline.putUrl(), file));
+        double get = Rates.mbPerSecond(ciphertext.length(), () -> LoopbackBaseline.get(baseline.getUrl()));
         if (run > 0) {
           basePut.add(put);
           baseGet.add(get);
@@ -63,11 +57,11 @@ public final class DataPlaneBench {
       heap.reset();
       for (int run = 0; run < RUNS + 1; run++) {
         String[] product = new String[1];
-        double upload = mbPerSecond(ciphertext.length(), () -> {
+        double upload = Rates.mbPerSecond(ciphertext.length(), () -> {
           product[0] = client.upload(SIZE, ciphertext, fromFile, 4);
           return ciphertext.length();
         });
-        double download = mbPerSecond(ciphertext.length(), () -> client.download(product[0], ciphertext, 4, false));
+        double download = Rates.mbPerSecond(ciphertext.length(), () -> client.download(product[0], ciphertext, 4, false));
         if (run > 0) {
           up.add(upload);
           down.add(download);
@@ -76,19 +70,19 @@ public final class DataPlaneBench {
       peakHeap = heap.peakBytes();
     }
 
-    double upMedian = median(up);
-    double downMedian = median(down);
+    double upMedian = Rates.median(up);
+    double downMedian = Rates.median(down);
     System.out.printf("%nData plane, %s, %d MiB ciphertext, median of %d runs (MB = 10^6 bytes)%n",
         LocalDate.now(), SIZE / (1024 * 1024), RUNS);
     System.out.printf("baseline: %s, same file, same client transport (HttpURLConnection)%n", baselineName);
     System.out.printf("| path | MB/s | ratio to baseline |%n|---|---:|---:|%n");
-    System.out.printf("| raw loopback PUT (stored to disk) | %.0f | 1.00 |%n", median(basePut));
-    System.out.printf("| service upload, 4 x 4 MiB chunks in flight | %.0f | %.2f |%n", upMedian, upMedian / median(basePut));
-    System.out.printf("| raw loopback GET | %.0f | 1.00 |%n", median(baseGet));
-    System.out.printf("| service download, 4 chunks in flight | %.0f | %.2f |%n", downMedian, downMedian / median(baseGet));
+    System.out.printf("| raw loopback PUT (stored to disk) | %.0f | 1.00 |%n", Rates.median(basePut));
+    System.out.printf("| service upload, 4 x 4 MiB chunks in flight | %.0f | %.2f |%n", upMedian, upMedian / Rates.median(basePut));
+    System.out.printf("| raw loopback GET | %.0f | 1.00 |%n", Rates.median(baseGet));
+    System.out.printf("| service download, 4 chunks in flight | %.0f | %.2f |%n", downMedian, downMedian / Rates.median(baseGet));
     System.out.printf("service peak heap in use (jstat, -Xmx256m): %.0f MiB%n", peakHeap / 1048576.0);
     System.out.printf("targets: upload and download >= 0.50 of baseline, heap < 256 MiB -> %s%n",
-        upMedian >= median(basePut) / 2 && downMedian >= median(baseGet) / 2 && peakHeap < 256L << 20 ? "met" : "NOT met");
+        upMedian >= Rates.median(basePut) / 2 && downMedian >= Rates.median(baseGet) / 2 && peakHeap < 256L << 20 ? "met" : "NOT met");
   }
 
   private static int read(FileChannel source, int index, byte[] buffer, GeneratedCiphertext ciphertext) {
@@ -105,59 +99,5 @@ public final class DataPlaneBench {
       throw new UncheckedIOException(e);
     }
     return length;
-  }
-
-  private static long put(String url, Path file) {
-    try {
-      var connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-      connection.setRequestMethod("PUT");
-      connection.setDoOutput(true);
-      connection.setFixedLengthStreamingMode(Files.size(file));
-      try (InputStream in = Files.newInputStream(file); OutputStream out = connection.getOutputStream()) {
-        byte[] buffer = new byte[256 * 1024];
-        for (int n; (n = in.read(buffer)) != -1; ) {
-          out.write(buffer, 0, n);
-        }
-      }
-      if (connection.getResponseCode() >= 300) {
-        throw new IllegalStateException("baseline PUT answered " + connection.getResponseCode());
-      }
-      connection.getInputStream().readAllBytes();
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static long get(String url) {
-    try {
-      var connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-      long total = 0;
-      byte[] buffer = new byte[256 * 1024];
-      try (InputStream body = connection.getInputStream()) {
-        for (int n; (n = body.read(buffer)) != -1; ) {
-          total += n;
-        }
-      }
-      return total;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static double mbPerSecond(long expectedBytes, LongSupplier transfer) {
-    long started = System.nanoTime();
-    long bytes = transfer.getAsLong();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    if (bytes != expectedBytes) {
-      throw new IllegalStateException("moved " + bytes + " bytes, expected " + expectedBytes);
-    }
-    return bytes / seconds / 1e6;
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
   }
 }

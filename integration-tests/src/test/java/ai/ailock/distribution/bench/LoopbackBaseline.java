@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -30,6 +33,46 @@ interface LoopbackBaseline extends AutoCloseable {
       return Nginx.start(work, file);
     }
     return jdk(work, file);
+  }
+
+  /** PUTs {@code file} in fixed-length streaming mode; @return its length */
+  static long put(String url, Path file) {
+    try {
+      var connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+      connection.setRequestMethod("PUT");
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(Files.size(file));
+      try (InputStream in = Files.newInputStream(file); OutputStream out = connection.getOutputStream()) {
+        byte[] buffer = new byte[256 * 1024];
+        for (int n; (n = in.read(buffer)) != -1; ) {
+          out.write(buffer, 0, n);
+        }
+      }
+      if (connection.getResponseCode() >= 300) {
+        throw new IllegalStateException("baseline PUT answered " + connection.getResponseCode());
+      }
+      connection.getInputStream().readAllBytes();
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** GETs {@code url} and counts the body; @return its length */
+  static long get(String url) {
+    try {
+      var connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+      long total = 0;
+      byte[] buffer = new byte[256 * 1024];
+      try (InputStream body = connection.getInputStream()) {
+        for (int n; (n = body.read(buffer)) != -1; ) {
+          total += n;
+        }
+      }
+      return total;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static LoopbackBaseline jdk(Path work, Path file) throws IOException {

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.SplittableRandom;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -92,22 +91,7 @@ abstract class SdkServerSupport {
 
   /** Writes {@code size} pseudo-random bytes (fast, incompressible) and returns the file. */
   static Path generate(Path file, long size, long seed) {
-    var random = new SplittableRandom(seed);
-    byte[] block = new byte[1024 * 1024];
-    try (var out = Files.newOutputStream(file)) {
-      for (long left = size; left > 0; left -= block.length) {
-        for (int i = 0; i < block.length; i += 8) {
-          long value = random.nextLong();
-          for (int b = 0; b < 8; b++) {
-            block[i + b] = (byte) (value >>> (8 * b));
-          }
-        }
-        out.write(block, 0, (int) Math.min(block.length, left));
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RandomFile.write(file, size, seed);
   }
 
   static String sha256(Path file) {

@@ -3,18 +3,21 @@ package ai.ailock.distribution.client.crypto;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javax.crypto.AEADBadTagException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The AES-256-GCM record function of the profile: 32-byte key, 12-byte nonce, 16-byte tag,
  * output = ciphertext | tag, at most one Cobblestone record per call (16384 bytes of plaintext).
- * {@link #forKey} returns libsodium's implementation where the CPU has AES-NI and PCLMUL (native
- * from the first byte, so a fresh process runs at full speed) and JCA's otherwise; both give the
- * same bytes and pass the same vectors. This class checks every argument, so the
- * implementations only see valid, in-bounds requests. Not thread-safe.
+ * {@link #forKey} returns OpenSSL's implementation where the system's libcrypto 3 loads, else
+ * libsodium's where the CPU has AES-NI and PCLMUL, else JCA's (both native ones run at full speed
+ * from the first record; JCA needs the JIT). All give the same bytes and pass the same vectors.
+ * This class checks every argument, so the implementations only see valid, in-bounds requests.
+ * Not thread-safe; {@link #close()} releases native state early (the garbage collector does it
+ * otherwise).
  */
-abstract sealed class AesGcm permits JcaAesGcm, SodiumAesGcm {
+abstract sealed class AesGcm permits JcaAesGcm, OpensslAesGcm, SodiumAesGcm {
 
   static final int KEY_LENGTH = 32;
   static final int NONCE_LENGTH = 12;
@@ -26,16 +29,19 @@ abstract sealed class AesGcm permits JcaAesGcm, SodiumAesGcm {
   static final int MAX_AAD_LENGTH = 1024;
 
   /**
-   * System property read once: {@code jca} makes JCA the record function even where libsodium's
-   * is available (to compare them, or to rule out the native code).
+   * System property read once: {@code openssl}, {@code libsodium} or {@code jca} chooses the
+   * record function (to compare them, or to rule out a native library); unset or empty means the
+   * first available of the three.
    */
   static final String IMPLEMENTATION_PROPERTY = "ailock.crypto.aes-gcm";
 
+  private static final System.Logger LOG = System.getLogger(AesGcm.class.getName());
   private static final byte[] NO_AAD = new byte[0];
   private static final ThreadLocal<@Nullable Implementation> OVERRIDE = new ThreadLocal<>();
 
-  /** The two implementations of the record function. */
+  /** The implementations of the record function, in order of preference. */
   enum Implementation {
+    OPENSSL,
     LIBSODIUM,
     JCA;
 
@@ -45,9 +51,16 @@ abstract sealed class AesGcm permits JcaAesGcm, SodiumAesGcm {
       return forced != null ? forced : Default.VALUE;
     }
 
-    /** @return whether this implementation can run here (libsodium needs AES-NI and PCLMUL) */
+    /**
+     * @return whether this implementation can run here (OpenSSL needs libcrypto 3, libsodium
+     *     needs AES-NI and PCLMUL)
+     */
     boolean isAvailable() {
-      return this == JCA || SodiumAesGcm.isAvailable();
+      return switch (this) {
+        case OPENSSL -> OpensslAesGcm.isAvailable();
+        case LIBSODIUM -> SodiumAesGcm.isAvailable();
+        case JCA -> true;
+      };
     }
 
     /**
@@ -56,13 +69,14 @@ abstract sealed class AesGcm permits JcaAesGcm, SodiumAesGcm {
      */
     AesGcm create(byte[] key) {
       checkKey(key);
-      if (this == JCA) {
-        return new JcaAesGcm(key);
+      if (!isAvailable()) {
+        throw new IllegalStateException(this + " AES-256-GCM is not available here");
       }
-      if (!SodiumAesGcm.isAvailable()) {
-        throw new IllegalStateException("libsodium AES-256-GCM needs AES-NI and PCLMUL");
-      }
-      return new SodiumAesGcm(key);
+      return switch (this) {
+        case OPENSSL -> new OpensslAesGcm(key);
+        case LIBSODIUM -> new SodiumAesGcm(key);
+        case JCA -> new JcaAesGcm(key);
+      };
     }
 
     /**
@@ -77,15 +91,47 @@ abstract sealed class AesGcm permits JcaAesGcm, SodiumAesGcm {
       OVERRIDE.set(this);
       return () -> OVERRIDE.set(previous);
     }
+
+    /** @return the value of {@link #IMPLEMENTATION_PROPERTY} that selects this implementation */
+    String propertyValue() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
-  /** Chosen once, on first use: JCA if the property asks for it, else libsodium if available. */
+  /**
+   * Chosen once, on first use, by {@link #choose}.
+   */
   private static final class Default {
     static final Implementation VALUE =
-        "jca".equals(System.getProperty(IMPLEMENTATION_PROPERTY, "").toLowerCase(Locale.ROOT))
-                || !SodiumAesGcm.isAvailable()
-            ? Implementation.JCA
-            : Implementation.LIBSODIUM;
+        choose(System.getProperty(IMPLEMENTATION_PROPERTY, ""), Implementation::isAvailable);
+  }
+
+  /**
+   * The implementation a process uses: the one {@code property} names if it is available, else the first available
+   * of OpenSSL, libsodium and JCA. Logs (WARNING) a property it cannot follow, and a fallback from OpenSSL with
+   * the reason.
+   */
+  static Implementation choose(String property, Predicate<Implementation> available) {
+    String wanted = property.trim().toLowerCase(Locale.ROOT);
+    for (Implementation implementation : Implementation.values()) {
+      if (implementation.propertyValue().equals(wanted) && available.test(implementation)) {
+        return implementation;
+      }
+    }
+    if (!wanted.isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING,
+          "{0}={1} is not an available implementation (openssl, libsodium, jca); using the default",
+          IMPLEMENTATION_PROPERTY, wanted);
+    }
+    if (available.test(Implementation.OPENSSL)) {
+      return Implementation.OPENSSL;
+    }
+    Implementation fallback =
+        available.test(Implementation.LIBSODIUM) ? Implementation.LIBSODIUM : Implementation.JCA;
+    LOG.log(System.Logger.Level.WARNING,
+        "OpenSSL AES-256-GCM unavailable ({0}); Cobblestone records use {1}",
+        OpensslAesGcm.unavailableReason(), fallback.propertyValue());
+    return fallback;
   }
 
   /** Ends a {@link Implementation#forceOnThisThread} scope. */
@@ -95,7 +141,8 @@ abstract sealed class AesGcm permits JcaAesGcm, SodiumAesGcm {
   }
 
   /**
-   * @return the record function for {@code key}: libsodium where available, else JCA
+   * @return the record function for {@code key}: the default implementation or the one forced
+   *     on this thread
    * @throws IllegalArgumentException unless the key has 32 bytes
    */
   static AesGcm forKey(byte[] key) {
@@ -103,6 +150,9 @@ abstract sealed class AesGcm permits JcaAesGcm, SodiumAesGcm {
   }
 
   abstract Implementation implementation();
+
+  /** Releases native state (a key schedule) now rather than at garbage collection. Idempotent. */
+  void close() {}
 
   /** Seals {@code in[inOff, inOff+len)} into {@code out} at {@code outOff}; returns len + 16. */
   final int seal(byte[] nonce, byte[] in, int inOff, int len, byte[] out, int outOff) {

@@ -160,12 +160,16 @@ public final class CobblestoneDecryptor extends InputStream {
     return plainLimit - plainPosition;
   }
 
-  /** Closes the ciphertext stream and clears the plaintext buffer. Idempotent. */
+  /**
+   * Closes the ciphertext stream, clears the plaintext buffer and releases the record key.
+   * Idempotent.
+   */
   @Override
   public void close() throws IOException {
     if (!closed) {
       closed = true;
       Arrays.fill(plainBuffer, (byte) 0);
+      records.close();
       ciphertext.close();
     }
   }

@@ -163,12 +163,16 @@ public final class CobblestoneEncryptor extends InputStream {
     return sealedLimit - sealedPosition;
   }
 
-  /** Closes the plaintext stream and clears the plaintext buffer. Idempotent. */
+  /**
+   * Closes the plaintext stream, clears the plaintext buffer and releases the record key.
+   * Idempotent.
+   */
   @Override
   public void close() throws IOException {
     if (!closed) {
       closed = true;
       Arrays.fill(plainBuffer, (byte) 0);
+      records.close();
       plaintext.close();
     }
   }

@@ -6,6 +6,8 @@ import javax.crypto.AEADBadTagException;
  * Seals and opens the records of one Cobblestone message given its AEAD key and base nonce (the
  * spec's raw mode, not exposed outside this package): record {@code i} uses nonce = base nonce
  * XOR {@code i} as a 96-bit big-endian integer, and an empty AAD. Not thread-safe.
+ * {@link #close()} releases the record function's native state (its key schedule) early; the
+ * garbage collector does it otherwise.
  */
 final class CobblestoneRecords {
 
@@ -40,6 +42,11 @@ final class CobblestoneRecords {
     } catch (AEADBadTagException e) {
       throw new InvalidCiphertextException("record " + index + " failed authentication", e);
     }
+  }
+
+  /** Releases the record function's native state; later calls fail. Idempotent. */
+  void close() {
+    aead.close();
   }
 
   private byte[] nonceFor(long index) {

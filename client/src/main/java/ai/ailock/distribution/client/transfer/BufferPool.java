@@ -1,6 +1,8 @@
 package ai.ailock.distribution.client.transfer;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +28,17 @@ final class BufferPool {
     this.size = size;
   }
 
-  /** @return a buffer, waiting until one is released if all are in use */
-  byte[] acquire(Abort abort) throws Exception {
+  /**
+   * @return a buffer, waiting until one is released if all are in use
+   * @throws IOException or GeneralSecurityException (or a runtime exception) as {@code abort} throws it
+   */
+  byte[] acquire(Abort abort) throws IOException, GeneralSecurityException {
     while (true) {
-      abort.check();
+      try {
+        abort.check();
+      } catch (Exception e) {
+        throw Retry.rethrow(e);
+      }
       byte[] buffer = free.poll();
       if (buffer != null) {
         return buffer;

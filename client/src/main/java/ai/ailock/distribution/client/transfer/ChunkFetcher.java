@@ -43,8 +43,8 @@ final class ChunkFetcher implements AutoCloseable {
     this.retry = retry;
     this.progress = progress;
     this.pool = new BufferPool(parallelism + 2, manifest.chunkSize());
-    this.fetchers = Executors.newFixedThreadPool(parallelism, daemon("ailock-fetch"));
-    this.dispatcher = Executors.newSingleThreadExecutor(daemon("ailock-fetch-dispatch"));
+    this.fetchers = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("ailock-fetch"));
+    this.dispatcher = Executors.newSingleThreadExecutor(DaemonThreads.named("ailock-fetch-dispatch"));
     dispatcher.execute(this::dispatch);
   }
 
@@ -136,14 +136,6 @@ final class ChunkFetcher implements AutoCloseable {
     closed = true;
     dispatcher.shutdownNow();
     fetchers.shutdownNow();
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** The chunks in index order, each verified, each buffer returned to the pool once read. */

@@ -8,12 +8,10 @@ import ai.ailock.distribution.client.manifest.InvalidManifestException;
 import ai.ailock.distribution.client.manifest.Manifest;
 import ai.ailock.distribution.client.manifest.ManifestParser;
 import ai.ailock.distribution.client.manifest.ProductMetadata;
+import ai.ailock.distribution.client.transfer.PlaintextFile.Fingerprint;
 import ai.ailock.distribution.client.transfer.TransferProgress.Phase;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,12 +27,11 @@ import java.util.Arrays;
  * Chunks are fetched in parallel (bounded), each checked against the manifest's SHA-256, and fed in order into
  * Cobblestone-256 decryption; the plaintext goes to a temporary owner-only file in the target directory. Only
  * when decryption authenticated the end of the message and the plaintext's length and SHA-256 equal the encrypted
- * metadata's is the file renamed into place, atomically. On any failure the temporary file is deleted. Memory
- * stays at about {@code parallelism + 2} chunks. Thread-safe: each call is independent.
+ * metadata's is the file renamed into place, atomically. On any failure the temporary file is deleted. The
+ * plaintext is hashed and written on its own thread ({@link PlaintextSink}) while the next records decrypt. Memory
+ * stays at about {@code parallelism + 2} chunks and 3 MiB. Thread-safe: each call is independent.
  */
 public final class Downloader {
-  private static final int COPY_BUFFER = 64 * 1024;
-
   private final TransferOptions options;
 
   public Downloader(TransferOptions options) {
@@ -93,33 +90,35 @@ public final class Downloader {
   private void decryptInto(Path temporary, ContentSource source, Manifest manifest, ProductMetadata metadata,
       byte[] inputKey, ProgressTracker progress) throws IOException, GeneralSecurityException {
     progress.start(Phase.DOWNLOADING, manifest.ciphertextLength());
-    MessageDigest digest = Digests.sha256();
-    long length = 0;
     var context = CobblestoneContext.content(manifest.productId(), Integer.toString(manifest.version()));
+    Fingerprint written;
     try (var fetcher = new ChunkFetcher(source, manifest, options.parallelism(), options.retry(), progress);
-        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+        var sink = new PlaintextSink(channel)) {
       try (InputStream plaintext = CobblestoneDecryptor.decrypting(inputKey, context, fetcher.ciphertext())) {
-        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), COPY_BUFFER);
-        byte[] buffer = new byte[COPY_BUFFER];
-        for (int n; (n = plaintext.read(buffer)) != -1; ) {
-          digest.update(buffer, 0, n);
-          length += n;
-          out.write(buffer, 0, n);
+        while (true) {
+          byte[] buffer = sink.buffer();
+          int n = plaintext.readNBytes(buffer, 0, buffer.length);
+          if (n == 0) {
+            sink.release(buffer);
+            break;
+          }
+          sink.submit(buffer, n);
         }
-        out.flush();
-        channel.force(true);
       } catch (CiphertextIOException e) {
         throw e.getCause();
       } catch (IOException e) {
         Throwable fetchFailure = fetcher.failure();
         throw Retry.rethrow(fetchFailure != null ? fetchFailure : e);
       }
+      written = sink.finish();
     }
+    long length = written.length();
     if (length != metadata.plaintextLength()) {
       throw new IntegrityException("the plaintext has " + length + " bytes, the metadata says "
           + metadata.plaintextLength());
     }
-    byte[] actual = Digests.hex(digest).getBytes(StandardCharsets.US_ASCII);
+    byte[] actual = written.sha256().getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(actual, metadata.plaintextSha256().getBytes(StandardCharsets.US_ASCII))) {
       throw new IntegrityException("the plaintext does not match the metadata's SHA-256");
     }

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,9 +148,9 @@ public final class Uploader {
       throws IOException, GeneralSecurityException {
     requireSameSession(state, session);
     Set<Integer> held = new HashSet<>(session.received());
-    MessageDigest whole = Digests.sha256();
     progress.start(Phase.UPLOADING, state.ciphertextLength());
     List<String> hashes;
+    String ciphertextSha256;
     int sent;
     try (var sender = new ChunkSender(service, state.uploadId(), session.chunkCount(), options.parallelism(),
         state.chunkSize(), options.retry(), progress)) {
@@ -162,13 +161,13 @@ public final class Uploader {
           sender.release(buffer);
           throw new FileChangedException(state.file(), "while it was read (it is shorter)");
         }
-        whole.update(buffer, 0, length);
         sender.submit(index, buffer, length, !held.contains(index));
       }
       if (encryptor.read() != -1) {
         throw new FileChangedException(state.file(), "while it was read (it is longer)");
       }
       hashes = sender.awaitAll();
+      ciphertextSha256 = sender.wholeSha256();
       sent = sender.sent();
     }
     List<ManifestChunk> chunks = new ArrayList<>(hashes.size());
@@ -180,7 +179,7 @@ public final class Uploader {
     if (read.length() != state.plaintextLength() || !read.sha256().equals(state.plaintextSha256())) {
       throw new FileChangedException(state.file(), "while it was read");
     }
-    return complete(state, inputKey, chunks, Digests.hex(whole), sent, session.chunkCount() - sent, stateFile,
+    return complete(state, inputKey, chunks, ciphertextSha256, sent, session.chunkCount() - sent, stateFile,
         progress);
   }
 

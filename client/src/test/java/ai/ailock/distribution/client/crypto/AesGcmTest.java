@@ -13,14 +13,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.crypto.AEADBadTagException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The record function's choice of implementation, the two implementations against each other,
+ * The record function's choice of implementation, the implementations against each other,
  * and the limits {@link AesGcm} enforces before any implementation (or native call) sees a
  * request.
  */
@@ -31,7 +38,60 @@ class AesGcmTest {
   };
 
   @Test
-  void libsodiumIsTheRecordFunctionWhereTheCpuHasAesNiAndPclmul() throws IOException {
+  void opensslIsTheRecordFunctionWhereLibcrypto3IsInstalled() {
+    assumeTrue(System.getProperty(AesGcm.IMPLEMENTATION_PROPERTY) == null);
+    // Debian's and Ubuntu's OpenSSL 3 (the project's supported hosts); elsewhere see below
+    assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3"))
+        || Files.exists(Path.of("/usr/lib/aarch64-linux-gnu/libcrypto.so.3")));
+
+    assertThat(OpensslAesGcm.isAvailable()).as(OpensslAesGcm.unavailableReason()).isTrue();
+    assertThat(OpensslAesGcm.unavailableReason()).isNull();
+    assertThat(Implementation.current()).isEqualTo(Implementation.OPENSSL);
+    assertThat(AesGcm.forKey(new byte[32]).implementation()).isEqualTo(Implementation.OPENSSL);
+  }
+
+  @Test
+  void choosesTheNamedImplementationElseTheFirstAvailableAndLogsAFallback() {
+    Set<Implementation> all = EnumSet.allOf(Implementation.class);
+    Set<Implementation> noOpenssl = EnumSet.of(Implementation.LIBSODIUM, Implementation.JCA);
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        warnings.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger(AesGcm.class.getName());
+    logger.addHandler(handler);
+    try {
+      assertThat(AesGcm.choose("", all::contains)).isEqualTo(Implementation.OPENSSL);
+      assertThat(AesGcm.choose(" JCA ", all::contains)).isEqualTo(Implementation.JCA);
+      assertThat(AesGcm.choose("libsodium", all::contains)).isEqualTo(Implementation.LIBSODIUM);
+      assertThat(warnings).isEmpty();
+
+      assertThat(AesGcm.choose("", noOpenssl::contains)).isEqualTo(Implementation.LIBSODIUM);
+      assertThat(warnings).hasSize(1);
+      assertThat(warnings.get(0).getLevel()).isEqualTo(Level.WARNING);
+      assertThat(warnings.get(0).getMessage()).contains("OpenSSL AES-256-GCM unavailable");
+
+      assertThat(AesGcm.choose("", Set.of(Implementation.JCA)::contains)).isEqualTo(Implementation.JCA);
+      assertThat(AesGcm.choose("openssl", noOpenssl::contains)).isEqualTo(Implementation.LIBSODIUM);
+      assertThat(AesGcm.choose("aes-ni-please", all::contains)).isEqualTo(Implementation.OPENSSL);
+      assertThat(warnings).hasSize(5)
+          .anySatisfy(r -> assertThat(r.getParameters()).contains("aes-ni-please"));
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  @Test
+  void libsodiumIsAvailableWhereTheCpuHasAesNiAndPclmul() throws IOException {
     Path cpuinfo = Path.of("/proc/cpuinfo");
     String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
     assumeTrue(Files.isReadable(cpuinfo) && (arch.equals("amd64") || arch.equals("x86_64")));
@@ -42,11 +102,27 @@ class AesGcmTest {
             .map(line -> List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+")))
             .orElse(List.of());
     assumeTrue(flags.contains("aes") && flags.contains("pclmulqdq"));
-    assumeTrue(System.getProperty(AesGcm.IMPLEMENTATION_PROPERTY) == null);
 
     assertThat(SodiumAesGcm.isAvailable()).isTrue();
-    assertThat(Implementation.current()).isEqualTo(Implementation.LIBSODIUM);
-    assertThat(AesGcm.forKey(new byte[32]).implementation()).isEqualTo(Implementation.LIBSODIUM);
+    assertThat(Implementation.LIBSODIUM.create(new byte[32]).implementation())
+        .isEqualTo(Implementation.LIBSODIUM);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Implementation.class)
+  void aClosedInstanceRefusesToWorkAndClosesOnce(Implementation impl) throws Exception {
+    assumeTrue(impl.isAvailable());
+    AesGcm aead = impl.create(new byte[32]);
+    byte[] sealed = new byte[16 + 16];
+    aead.seal(new byte[12], new byte[16], 0, 16, sealed, 0);
+    aead.close();
+    aead.close();
+    if (impl == Implementation.OPENSSL) { // the only one holding native state between calls
+      assertThatThrownBy(() -> aead.seal(new byte[12], new byte[16], 0, 16, sealed, 0))
+          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> aead.open(new byte[12], sealed, 0, 32, new byte[16], 0))
+          .isInstanceOf(IllegalStateException.class);
+    }
   }
 
   @Test
@@ -66,38 +142,41 @@ class AesGcmTest {
   }
 
   @Test
-  void bothImplementationsSealTheSameBytesAndOpenEachOthersRecords() throws Exception {
-    assumeTrue(Implementation.LIBSODIUM.isAvailable());
+  void everyImplementationSealsTheSameBytesAndOpensTheOthersRecords() throws Exception {
     Random random = new Random(42);
     byte[] key = bytes(random, 32);
-    AesGcm sodium = Implementation.LIBSODIUM.create(key);
+    List<AesGcm> all = availableImplementations().stream().map(impl -> impl.create(key)).toList();
+    assertThat(all).hasSizeGreaterThan(1);
     AesGcm jca = Implementation.JCA.create(key);
 
     for (int length : LENGTHS) {
       byte[] nonce = bytes(random, 12);
       byte[] aad = length % 2 == 0 ? new byte[0] : bytes(random, length % 1024);
       byte[] plaintext = bytes(random, length);
-      byte[] bySodium = new byte[length + 16];
-      byte[] byJca = new byte[length + 16];
+      byte[] expected = new byte[length + 16];
+      jca.seal(nonce, aad, plaintext, 0, length, expected, 0);
 
-      sodium.seal(nonce, aad, plaintext, 0, length, bySodium, 0);
-      jca.seal(nonce, aad, plaintext, 0, length, byJca, 0);
-
-      assertThat(bySodium).as("%d bytes", length).isEqualTo(byJca);
-      byte[] opened = new byte[length];
-      assertThat(jca.open(nonce, aad, bySodium, 0, bySodium.length, opened, 0)).isEqualTo(length);
-      assertThat(opened).isEqualTo(plaintext);
-      Arrays.fill(opened, (byte) 0);
-      assertThat(sodium.open(nonce, aad, byJca, 0, byJca.length, opened, 0)).isEqualTo(length);
-      assertThat(opened).isEqualTo(plaintext);
+      for (AesGcm sealer : all) {
+        byte[] sealed = new byte[length + 16];
+        sealer.seal(nonce, aad, plaintext, 0, length, sealed, 0);
+        assertThat(sealed).as("%s, %d bytes", sealer.implementation(), length).isEqualTo(expected);
+        for (AesGcm opener : all) {
+          byte[] opened = new byte[length];
+          assertThat(opener.open(nonce, aad, sealed, 0, sealed.length, opened, 0))
+              .isEqualTo(length);
+          assertThat(opened).as("%s opens %s", opener.implementation(), sealer.implementation())
+              .isEqualTo(plaintext);
+        }
+      }
 
       for (int position : new int[] {0, length / 2, length, length + 15}) {
-        byte[] tampered = bySodium.clone();
+        byte[] tampered = expected.clone();
         tampered[position] ^= 1;
-        for (AesGcm aead : List.of(sodium, jca)) {
+        for (AesGcm aead : all) {
           byte[] out = new byte[length];
           Arrays.fill(out, (byte) 0x77);
           assertThatThrownBy(() -> aead.open(nonce, aad, tampered, 0, tampered.length, out, 0))
+              .as("%s, tampered at %d", aead.implementation(), position)
               .isInstanceOf(AEADBadTagException.class);
           assertThat(out).isEqualTo(new byte[length]);
         }

@@ -17,8 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Ciphertexts moved, cut, extended, reordered or modified must never decrypt. */
-class CobblestoneAttackTest {
+/**
+ * Ciphertexts moved, cut, extended, reordered or modified must never decrypt. Run once per
+ * implementation of the AES-GCM record function ({@link CobblestoneAttackOpensslTest},
+ * {@link CobblestoneAttackLibsodiumTest}, {@link CobblestoneAttackJcaTest}).
+ */
+abstract class CobblestoneAttackTest extends RecordFunctionTest {
 
   private static final byte[] KEY = CobblestoneEncryptor.generateKey();
   private static final CobblestoneContext PRODUCT_A = CobblestoneContext.content("prod-a", "1");

