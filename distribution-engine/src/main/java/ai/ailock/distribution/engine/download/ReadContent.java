@@ -10,9 +10,7 @@ import ai.ailock.distribution.engine.product.ProductContent;
 import ai.ailock.distribution.engine.product.ProductId;
 import ai.ailock.distribution.engine.product.Products;
 import ai.ailock.distribution.engine.upload.StoredChunk;
-import ai.ailock.distribution.engine.upload.UploadSession;
 import ai.ailock.distribution.engine.upload.UploadSessions;
-import ai.ailock.distribution.engine.upload.UploadState;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
@@ -45,11 +43,7 @@ public final class ReadContent {
    */
   public ChunkContent chunk(Caller caller, ProductId productId, int index, @Nullable ByteRange range) {
     ProductContent content = publishedContent(caller, productId);
-    UploadSession upload = sessions.current(productId, content.version())
-        .filter(session -> session.state() == UploadState.COMPLETED)
-        .orElseThrow(() -> new IllegalStateException(
-            "version " + content.version() + " of product " + productId + " has no completed upload"));
-    StoredChunk chunk = sessions.chunk(upload.id(), index)
+    StoredChunk chunk = sessions.completedChunk(productId, content.version(), index)
         .orElseThrow(() -> new DistributionException(ErrorCode.CHUNK_INDEX_OUT_OF_RANGE, "no chunk " + index));
     long offset = range == null ? 0 : range.first();
     long length = range == null ? chunk.size() : Math.min(range.last(), chunk.size() - 1L) - range.first() + 1;

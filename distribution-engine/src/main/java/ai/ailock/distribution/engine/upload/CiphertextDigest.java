@@ -22,6 +22,16 @@ public final class CiphertextDigest {
   /** @return the SHA-256 (lowercase hex) of the chunks' bytes, concatenated in the given order */
   public String sha256(List<StoredChunk> chunksInOrder) {
     MessageDigest digest = Sha256Hex.newDigest();
+    update(digest, chunksInOrder);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * Feeds the chunks' stored bytes, in the given order, into {@code digest}.
+   *
+   * @throws BlobStoreException if a chunk is missing from the store or cannot be read
+   */
+  void update(MessageDigest digest, List<StoredChunk> chunksInOrder) {
     byte[] buffer = new byte[BUFFER_BYTES];
     for (StoredChunk chunk : chunksInOrder) {
       try (InputStream in = blobs.open(chunk.blobKey())
@@ -33,6 +43,5 @@ public final class CiphertextDigest {
         throw new UncheckedIOException(e);
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -31,6 +31,28 @@ public interface UploadSessions {
 
   Optional<StoredChunk> chunk(UploadId id, int index);
 
+  /** A session with the chunk it holds at one index, if any. */
+  record Slot(UploadSession session, Optional<StoredChunk> held) {}
+
+  /**
+   * The session and the chunk it holds at {@code index}, read together (one round trip in a database adapter).
+   *
+   * @return empty if there is no such session
+   */
+  default Optional<Slot> slot(UploadId id, int index) {
+    return find(id).map(session -> new Slot(session, chunk(id, index)));
+  }
+
+  /**
+   * The chunk at {@code index} of the completed upload that published this content version of a product.
+   *
+   * @return empty if that upload has no such chunk (or the version no completed upload)
+   */
+  default Optional<StoredChunk> completedChunk(ProductId product, int contentVersion, int index) {
+    return current(product, contentVersion).filter(session -> session.state() == UploadState.COMPLETED)
+        .flatMap(session -> chunk(session.id(), index));
+  }
+
   /**
    * Records {@code chunk} if the session is open (and, by the adapter's clock, not past its expiry) and holds
    * nothing at its index yet. Never replaces a held chunk.

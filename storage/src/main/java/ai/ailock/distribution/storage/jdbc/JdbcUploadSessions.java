@@ -69,6 +69,27 @@ public final class JdbcUploadSessions implements UploadSessions {
   }
 
   @Override
+  public Optional<Slot> slot(UploadId id, int index) {
+    return jdbc.sql("""
+            SELECT s.*, c.idx, c.size, c.sha256, c.blob_key
+            FROM dist_upload_sessions s
+            LEFT JOIN dist_upload_chunks c ON c.upload_id = s.id AND c.idx = ?
+            WHERE s.id = ? AND s.purpose = 'product'""")
+        .params(index, id.value())
+        .query((rs, row) -> new Slot(map(rs, row),
+            rs.getString("blob_key") == null ? Optional.empty() : Optional.of(mapChunk(rs, row))))
+        .optional();
+  }
+
+  @Override
+  public Optional<StoredChunk> completedChunk(ProductId product, int contentVersion, int index) {
+    return jdbc.sql("""
+            SELECT c.* FROM dist_upload_sessions s JOIN dist_upload_chunks c ON c.upload_id = s.id
+            WHERE s.product_id = ? AND s.content_version = ? AND s.status = 'completed' AND c.idx = ?""")
+        .params(product.value(), contentVersion, index).query(JdbcUploadSessions::mapChunk).optional();
+  }
+
+  @Override
   public Optional<Held> hold(UploadId id, StoredChunk chunk) {
     Instant now = clock.instant();
     int inserted = jdbc.sql("""
