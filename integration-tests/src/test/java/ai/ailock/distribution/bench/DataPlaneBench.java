@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * (4 chunks of 4 MiB in flight, signed requests, SHA-256 checked on both sides, fsynced to the filesystem blob
  * store) against raw loopback HTTP on the same bytes from the same client, measured in the same run; plus the
  * service's peak heap. The download side counts bytes and checks the hash each chunk is announced with; hashing
- * the bodies is the SDK's cost, measured by its own benchmark. MB = 10^6 bytes. Run: {@code ./mvnw -q -Pbench verify} (see docs/benchmarks.md).
+ * the bodies is the SDK's cost, measured by its own benchmark. Baseline and service take turns within each run. MB = 10^6 bytes. Run: {@code ./mvnw -q -Pbench verify} (see docs/benchmarks.md).
  */
 public final class DataPlaneBench {
   private static final long SIZE = 200L * 1024 * 1024;
@@ -39,56 +39,58 @@ public final class DataPlaneBench {
 
     List<Double> basePut = new ArrayList<>();
     List<Double> baseGet = new ArrayList<>();
-    String baselineName;
-    try (LoopbackBaseline baseline = LoopbackBaseline.start(work, file)) {
-      baselineName = baseline.name();
-      for (int run = 0; run < RUNS + 1; run++) { // first run warms up
-        double put = mbPerSecond(ciphertext.length(), () -> put(baseline.putUrl(), file));
-        double get = mbPerSecond(ciphertext.length(), () -> get(baseline.getUrl()));
-        if (run > 0) {
-          basePut.add(put);
-          baseGet.add(get);
-        }
-      }
-    }
-
     List<Double> up = new ArrayList<>();
     List<Double> down = new ArrayList<>();
+    String baselineName;
     long peakHeap;
-    try (FileChannel source = FileChannel.open(file);
+    // Baseline and service take turns within each run, so both see the same load from the machine's other work.
+    try (LoopbackBaseline baseline = LoopbackBaseline.start(work, file);
+         FileChannel source = FileChannel.open(file);
          ServerProcess server = ServerProcess.start(work.resolve("data"), 256);
          HeapSampler heap = new HeapSampler(server.pid())) {
+      baselineName = baseline.name();
       var client = new RawUpload(server.functions());
       RawUpload.ChunkSource fromFile = (index, buffer) -> read(source, index, buffer, ciphertext);
       heap.reset();
-      for (int run = 0; run < RUNS + 1; run++) {
+      for (int run = 0; run < RUNS + 1; run++) { // first run warms up
+        double put = mbPerSecond(ciphertext.length(), () -> put(baseline.putUrl(), file));
         String[] product = new String[1];
         double upload = mbPerSecond(ciphertext.length(), () -> {
           product[0] = client.upload(SIZE, ciphertext, fromFile, 4);
           return ciphertext.length();
         });
+        double get = mbPerSecond(ciphertext.length(), () -> get(baseline.getUrl()));
         double download = mbPerSecond(ciphertext.length(), () -> client.download(product[0], ciphertext, 4, false));
         if (run > 0) {
+          basePut.add(put);
           up.add(upload);
+          baseGet.add(get);
           down.add(download);
+          System.out.printf("run %d: PUT %.0f, upload %.0f (%.2f); GET %.0f, download %.0f (%.2f) MB/s%n", run, put,
+              upload, upload / put, get, download, download / get);
         }
       }
       peakHeap = heap.peakBytes();
+    } finally {
+      deleteTree(work); // the file, nginx's copy and the service's data: over a gigabyte per run
     }
 
     double upMedian = median(up);
     double downMedian = median(down);
+    double upRatio = median(ratios(up, basePut));
+    double downRatio = median(ratios(down, baseGet));
     System.out.printf("%nData plane, %s, %d MiB ciphertext, median of %d runs (MB = 10^6 bytes)%n",
         LocalDate.now(), SIZE / (1024 * 1024), RUNS);
     System.out.printf("baseline: %s, same file, same client transport (HttpURLConnection)%n", baselineName);
+    System.out.printf("MB/s: medians; ratio: median of the runs' own ratios%n");
     System.out.printf("| path | MB/s | ratio to baseline |%n|---|---:|---:|%n");
     System.out.printf("| raw loopback PUT (stored to disk) | %.0f | 1.00 |%n", median(basePut));
-    System.out.printf("| service upload, 4 x 4 MiB chunks in flight | %.0f | %.2f |%n", upMedian, upMedian / median(basePut));
+    System.out.printf("| service upload, 4 x 4 MiB chunks in flight | %.0f | %.2f |%n", upMedian, upRatio);
     System.out.printf("| raw loopback GET | %.0f | 1.00 |%n", median(baseGet));
-    System.out.printf("| service download, 4 chunks in flight | %.0f | %.2f |%n", downMedian, downMedian / median(baseGet));
+    System.out.printf("| service download, 4 chunks in flight | %.0f | %.2f |%n", downMedian, downRatio);
     System.out.printf("service peak heap in use (jstat, -Xmx256m): %.0f MiB%n", peakHeap / 1048576.0);
     System.out.printf("targets: upload and download >= 0.50 of baseline, heap < 256 MiB -> %s%n",
-        upMedian >= median(basePut) / 2 && downMedian >= median(baseGet) / 2 && peakHeap < 256L << 20 ? "met" : "NOT met");
+        upRatio >= 0.5 && downRatio >= 0.5 && peakHeap < 256L << 20 ? "met" : "NOT met");
   }
 
   private static int read(FileChannel source, int index, byte[] buffer, GeneratedCiphertext ciphertext) {
@@ -153,6 +155,23 @@ public final class DataPlaneBench {
       throw new IllegalStateException("moved " + bytes + " bytes, expected " + expectedBytes);
     }
     return bytes / seconds / 1e6;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  /** @return each run's service figure over that same run's baseline */
+  private static List<Double> ratios(List<Double> service, List<Double> baseline) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < service.size(); i++) {
+      ratios.add(service.get(i) / baseline.get(i));
+    }
+    return ratios;
   }
 
   private static double median(List<Double> values) {
