@@ -6,10 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
-/** Hashes a ciphertext by streaming its stored chunks in order; never holds more than one buffer. */
+/** Feeds a ciphertext's stored chunks, in order, into a digest by streaming them; never holds more than one buffer. */
 public final class CiphertextDigest {
   private static final int BUFFER_BYTES = 256 * 1024;
 
@@ -17,13 +16,6 @@ public final class CiphertextDigest {
 
   public CiphertextDigest(BlobStore blobs) {
     this.blobs = blobs;
-  }
-
-  /** @return the SHA-256 (lowercase hex) of the chunks' bytes, concatenated in the given order */
-  public String sha256(List<StoredChunk> chunksInOrder) {
-    MessageDigest digest = Sha256Hex.newDigest();
-    update(digest, chunksInOrder);
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**

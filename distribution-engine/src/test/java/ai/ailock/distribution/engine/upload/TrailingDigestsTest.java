@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ailock.distribution.engine.blob.BlobKey;
-import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.blob.BlobStoreException;
 import ai.ailock.distribution.engine.fixtures.InMemoryBlobStore;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -21,47 +20,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TrailingDigestsTest {
-  private final CountingBlobStore blobs = new CountingBlobStore();
+  private final InMemoryBlobStore blobs = new InMemoryBlobStore();
   private final TrailingDigests digests = new TrailingDigests(new CiphertextDigest(blobs), 4);
   private final UploadId upload = new UploadId(UUID.randomUUID());
   private final List<StoredChunk> chunks = stored(upload, 6);
-  private final String wholeSha256 = new CiphertextDigest(blobs).sha256(chunks);
+  private final String wholeSha256 = wholeSha256(chunks);
 
   @Test
   void hashesChunksHeldInOrderWithoutReadingThemAgainAtTheEnd() {
     chunks.forEach(chunk -> digests.held(upload, chunk));
-    blobs.opened.set(0);
+    deleteFromTheStore(chunks);
 
     assertThat(digests.sha256(upload, chunks)).isEqualTo(wholeSha256);
-    assertThat(blobs.opened).as("chunks read at completion").hasValue(0);
   }
 
   @Test
   void foldsChunksThatArriveEarlyOnceTheirTurnComes() {
     List.of(3, 1, 5, 0, 4, 2).forEach(index -> digests.held(upload, chunks.get(index)));
-    blobs.opened.set(0);
+    deleteFromTheStore(chunks);
 
     assertThat(digests.sha256(upload, chunks)).isEqualTo(wholeSha256);
-    assertThat(blobs.opened).hasValue(0);
   }
 
   @Test
   void readsOnlyWhatItHasNotFoldedWhenChunksAreMissingOrCameElsewhere() {
     List.of(0, 1, 3).forEach(index -> digests.held(upload, chunks.get(index)));
-    blobs.opened.set(0);
+    deleteFromTheStore(chunks.subList(0, 2));
 
-    assertThat(digests.sha256(upload, chunks)).isEqualTo(wholeSha256);
-    assertThat(blobs.opened).as("chunks 2 to 5").hasValue(4);
+    assertThat(digests.sha256(upload, chunks)).as("chunks 2 to 5 read from the store").isEqualTo(wholeSha256);
   }
 
   @Test
-  void hashesEverythingForAnUploadItNeverSawOrForgot() {
+  void hashesEverythingFromTheStoreForAnUploadItForgot() {
     chunks.forEach(chunk -> digests.held(upload, chunk));
     digests.forget(upload);
-    blobs.opened.set(0);
 
     assertThat(digests.sha256(upload, chunks)).isEqualTo(wholeSha256);
-    assertThat(blobs.opened).hasValue(6);
+    deleteFromTheStore(chunks.subList(0, 1));
+    assertThatThrownBy(() -> digests.sha256(upload, chunks)).isInstanceOf(BlobStoreException.class);
   }
 
   @Test
@@ -90,17 +86,17 @@ class TrailingDigestsTest {
       UploadId another = new UploadId(UUID.randomUUID());
       digests.held(another, stored(another, 1).get(0));
     }
-    blobs.opened.set(0);
+    deleteFromTheStore(chunks.subList(0, 1));
 
-    assertThat(digests.sha256(upload, chunks)).isEqualTo(wholeSha256);
-    assertThat(blobs.opened).hasValue(6);
+    assertThatThrownBy(() -> digests.sha256(upload, chunks)).as("read from the store again")
+        .isInstanceOf(BlobStoreException.class);
   }
 
   @Test
   void foldsEveryChunkOnceWhenManyThreadsHoldThemAtOnce() throws Exception {
     UploadId busy = new UploadId(UUID.randomUUID());
     List<StoredChunk> many = stored(busy, 64);
-    String expected = new CiphertextDigest(blobs).sha256(many);
+    String expected = wholeSha256(many);
     var next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -118,10 +114,9 @@ class TrailingDigestsTest {
     } finally {
       pool.shutdownNow();
     }
-    blobs.opened.set(0);
+    deleteFromTheStore(many);
 
-    assertThat(digests.sha256(busy, many)).isEqualTo(expected);
-    assertThat(blobs.opened).as("nothing left to read").hasValue(0);
+    assertThat(digests.sha256(busy, many)).as("nothing left to read").isEqualTo(expected);
   }
 
   private List<StoredChunk> stored(UploadId id, int count) {
@@ -138,46 +133,13 @@ class TrailingDigestsTest {
     return stored;
   }
 
-  /** Counts the objects opened, to tell what was read again. */
-  private static final class CountingBlobStore implements BlobStore {
-    final AtomicInteger opened = new AtomicInteger();
-    private final InMemoryBlobStore delegate = new InMemoryBlobStore();
+  private String wholeSha256(List<StoredChunk> inOrder) {
+    MessageDigest digest = Sha256Hex.newDigest();
+    inOrder.forEach(chunk -> digest.update(blobs.bytes(chunk.blobKey()).orElseThrow()));
+    return HexFormat.of().formatHex(digest.digest());
+  }
 
-    @Override
-    public String type() {
-      return delegate.type();
-    }
-
-    @Override
-    public void put(BlobKey key, InputStream content, long length) {
-      delegate.put(key, content, length);
-    }
-
-    @Override
-    public Optional<InputStream> open(BlobKey key, long offset, long length) {
-      opened.incrementAndGet();
-      return delegate.open(key, offset, length);
-    }
-
-    @Override
-    public Optional<InputStream> open(BlobKey key) {
-      opened.incrementAndGet();
-      return delegate.open(key);
-    }
-
-    @Override
-    public Optional<Long> size(BlobKey key) {
-      return delegate.size(key);
-    }
-
-    @Override
-    public void delete(BlobKey key) {
-      delegate.delete(key);
-    }
-
-    @Override
-    public void deleteAll(BlobKey prefix) {
-      delegate.deleteAll(prefix);
-    }
+  private void deleteFromTheStore(List<StoredChunk> stored) {
+    stored.forEach(chunk -> blobs.delete(chunk.blobKey()));
   }
 }
