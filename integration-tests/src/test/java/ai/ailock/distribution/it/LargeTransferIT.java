@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 200 MiB product through the service in its own JVM, capped at 128 MiB of heap: the upload, the completion
- * (which re-reads every chunk to hash the whole ciphertext) and the download all stream. A service that held a
+ * A 200 MiB product through the service in its own JVM, capped at 128 MiB of heap: the upload (which reads every
+ * chunk back from the store to hash the whole ciphertext as it goes), the completion and the download all stream. A service that held a
  * product, or even a fraction of the in-flight chunks beyond its buffers, would die of OutOfMemoryError
  * ({@code -XX:+ExitOnOutOfMemoryError}).
  */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Every function refuses what is not signed by a registered key, and a signed request works once. */
@@ -32,6 +33,9 @@ class AuthenticationIT {
 
   @Autowired
   Clock clock;
+
+  @Autowired
+  JdbcClient jdbc;
 
   HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   TestAilock ailock;
@@ -102,6 +106,20 @@ class AuthenticationIT {
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.body()).contains(ailock.keys().keyId());
     assertProblem(send(request), 401, "replayed_request");
+  }
+
+  @Test
+  void refusesTheNextRequestOfAKeyRetiredAfterItWasUsed() throws Exception {
+    HttpRequest before = signed(ailock.http(), "GET", "identities-get", Map.of("ailock_id", ailock.ailockId()),
+        RequestSigning.EMPTY_SHA256).GET().build();
+    assertThat(send(before).statusCode()).isEqualTo(200);
+
+    jdbc.sql("UPDATE dist_ailock_keys SET status = 'retired', retired_at = now() WHERE key_id = ?")
+        .param(ailock.keys().keyId()).update();
+
+    HttpRequest after = signed(ailock.http(), "GET", "identities-get", Map.of("ailock_id", ailock.ailockId()),
+        RequestSigning.EMPTY_SHA256).GET().build();
+    assertProblem(send(after), 401, "unauthenticated");
   }
 
   @Test

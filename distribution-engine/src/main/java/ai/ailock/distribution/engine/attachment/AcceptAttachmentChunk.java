@@ -4,6 +4,7 @@ import ai.ailock.distribution.engine.Limits;
 import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.upload.AcceptChunk;
+import ai.ailock.distribution.engine.upload.TrailingDigests;
 import ai.ailock.distribution.engine.upload.UploadId;
 import java.io.InputStream;
 import java.time.Clock;
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 public final class AcceptAttachmentChunk {
   private final AcceptChunk acceptChunk;
 
-  public AcceptAttachmentChunk(AttachmentUploads uploads, BlobStore blobs, Limits limits, Clock clock) {
-    this.acceptChunk = new AcceptChunk(new AttachmentChunkSessions(uploads), blobs, limits, clock);
+  public AcceptAttachmentChunk(AttachmentUploads uploads, BlobStore blobs, TrailingDigests digests, Limits limits,
+      Clock clock) {
+    this.acceptChunk = new AcceptChunk(new AttachmentChunkSessions(uploads), blobs, digests, limits, clock);
   }
 
   /** @see AcceptChunk#accept */

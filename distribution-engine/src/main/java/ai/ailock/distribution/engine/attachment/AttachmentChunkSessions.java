@@ -52,6 +52,11 @@ final class AttachmentChunkSessions implements UploadSessions {
   }
 
   @Override
+  public Optional<PublishedChunk> publishedChunk(ProductId product, int index) {
+    throw unsupported();
+  }
+
+  @Override
   public boolean complete(UploadId id, String ciphertextSha256, Instant at) {
     throw unsupported();
   }

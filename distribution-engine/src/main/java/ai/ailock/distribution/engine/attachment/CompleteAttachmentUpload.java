@@ -5,14 +5,13 @@ import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.audit.AuditLog;
-import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.IdentityKey;
 import ai.ailock.distribution.engine.identity.KeyId;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferChanges;
-import ai.ailock.distribution.engine.upload.CiphertextDigest;
+import ai.ailock.distribution.engine.upload.TrailingDigests;
 import ai.ailock.distribution.engine.upload.StoredChunk;
 import ai.ailock.distribution.engine.upload.UploadId;
 import ai.ailock.distribution.engine.upload.UploadState;
@@ -39,20 +38,20 @@ public final class CompleteAttachmentUpload {
   private final AttachmentUploads uploads;
   private final Attachments attachments;
   private final Identities identities;
-  private final BlobStore blobs;
+  private final TrailingDigests digests;
   private final AuditLog audit;
   private final Transactions transactions;
   private final Clock clock;
   private final Supplier<UUID> ids;
 
   public CompleteAttachmentUpload(TransferChanges changes, AttachmentUploads uploads, Attachments attachments,
-      Identities identities, BlobStore blobs, AuditLog audit, Transactions transactions, Clock clock,
+      Identities identities, TrailingDigests digests, AuditLog audit, Transactions transactions, Clock clock,
       Supplier<UUID> ids) {
     this.changes = changes;
     this.uploads = uploads;
     this.attachments = attachments;
     this.identities = identities;
-    this.blobs = blobs;
+    this.digests = digests;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
@@ -86,14 +85,14 @@ public final class CompleteAttachmentUpload {
       throw new DistributionException(ErrorCode.UPLOAD_INCOMPLETE,
           (upload.chunkCount() - held.size()) + " of " + upload.chunkCount() + " chunks are missing");
     }
-    if (!new CiphertextDigest(blobs).sha256(held).equals(ciphertextSha256)) {
+    if (!digests.sha256(uploadId, held).equals(ciphertextSha256)) {
       throw new DistributionException(ErrorCode.CIPHERTEXT_HASH_MISMATCH,
           "the held chunks hash to a different ciphertext SHA-256");
     }
     var attachment = new Attachment(new AttachmentId(ids.get()), upload.transfer(), upload.inputId(), uploadId,
         upload.storageType(), upload.storagePrefix(), upload.plaintextSize(), upload.totalSize(), upload.contentType(),
         ciphertextSha256, keyEnvelope, recipientKeyId, now);
-    return transactions.inTransaction(() -> {
+    Attachment completed = transactions.inTransaction(() -> {
       if (!uploads.complete(uploadId, ciphertextSha256, now) || !attachments.add(attachment)) {
         return attachments.byUpload(uploadId).orElseThrow(() -> new DistributionException(ErrorCode.UPLOAD_EXPIRED,
             "the upload session has expired; start a new one"));
@@ -104,6 +103,8 @@ public final class CompleteAttachmentUpload {
               "ciphertext_sha256", ciphertextSha256, "recipient_key_id", recipientKeyId.value())));
       return attachment;
     });
+    digests.forget(uploadId);
+    return completed;
   }
 
   private void checkEnvelope(Transfer transfer, byte[] keyEnvelope, KeyId recipientKeyId) {

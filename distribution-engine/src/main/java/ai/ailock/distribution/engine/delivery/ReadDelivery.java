@@ -13,8 +13,6 @@ import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferChanges;
 import ai.ailock.distribution.engine.transfer.TransferId;
 import ai.ailock.distribution.engine.upload.StoredChunk;
-import ai.ailock.distribution.engine.upload.UploadSession;
-import ai.ailock.distribution.engine.upload.UploadState;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
@@ -57,9 +55,7 @@ public final class ReadDelivery {
    */
   public ChunkContent chunk(Caller buyer, TransferId id, String token, int index, @Nullable ByteRange range) {
     Access access = access(buyer, id, token);
-    UploadSession upload = ports.uploads().current(access.product().id(), access.content().version())
-        .filter(session -> session.state() == UploadState.COMPLETED).orElseThrow();
-    StoredChunk chunk = ports.uploads().chunk(upload.id(), index)
+    StoredChunk chunk = ports.uploads().completedChunk(access.product().id(), access.content().version(), index)
         .orElseThrow(() -> new DistributionException(ErrorCode.CHUNK_INDEX_OUT_OF_RANGE, "no chunk " + index));
     if (range != null && range.first() >= chunk.size()) {
       throw new DistributionException(ErrorCode.RANGE_NOT_SATISFIABLE, "chunk " + index + " has " + chunk.size()

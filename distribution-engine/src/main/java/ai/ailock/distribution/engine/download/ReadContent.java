@@ -10,15 +10,15 @@ import ai.ailock.distribution.engine.product.ProductContent;
 import ai.ailock.distribution.engine.product.ProductId;
 import ai.ailock.distribution.engine.product.Products;
 import ai.ailock.distribution.engine.upload.StoredChunk;
-import ai.ailock.distribution.engine.upload.UploadSession;
 import ai.ailock.distribution.engine.upload.UploadSessions;
-import ai.ailock.distribution.engine.upload.UploadState;
 import java.time.Clock;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Serves a published product's signed manifest and its ciphertext chunks, streamed from the blob store.
- * This is the owner's access path; recipients come through claims and download sessions.
+ * This is the owner's access path; recipients come through claims and download sessions. A chunk request reads
+ * the product's owner and expiry with the chunk in one step, without the manifest.
  */
 public final class ReadContent {
   private final Products products;
@@ -44,12 +44,11 @@ public final class ReadContent {
    *     {@code chunk_index_out_of_range}, {@code range_not_satisfiable}
    */
   public ChunkContent chunk(Caller caller, ProductId productId, int index, @Nullable ByteRange range) {
-    ProductContent content = publishedContent(caller, productId);
-    UploadSession upload = sessions.current(productId, content.version())
-        .filter(session -> session.state() == UploadState.COMPLETED)
-        .orElseThrow(() -> new IllegalStateException(
-            "version " + content.version() + " of product " + productId + " has no completed upload"));
-    StoredChunk chunk = sessions.chunk(upload.id(), index)
+    UploadSessions.PublishedChunk published = sessions.publishedChunk(productId, index)
+        .filter(found -> found.owner().equals(caller.ailock()))
+        .orElseThrow(ReadContent::notFound);
+    requireReadable(published.published(), published.expiresAt());
+    StoredChunk chunk = published.chunk()
         .orElseThrow(() -> new DistributionException(ErrorCode.CHUNK_INDEX_OUT_OF_RANGE, "no chunk " + index));
     long offset = range == null ? 0 : range.first();
     long length = range == null ? chunk.size() : Math.min(range.last(), chunk.size() - 1L) - range.first() + 1;
@@ -62,15 +61,22 @@ public final class ReadContent {
   }
 
   private ProductContent publishedContent(Caller caller, ProductId productId) {
-    Product product = products.findOwned(productId, caller.ailock())
-        .orElseThrow(() -> new DistributionException(ErrorCode.PRODUCT_NOT_FOUND, "no such product"));
+    Product product = products.findOwned(productId, caller.ailock()).orElseThrow(ReadContent::notFound);
     ProductContent content = product.content();
-    if (content == null) {
+    requireReadable(content != null, product.expiresAt());
+    return content;
+  }
+
+  private void requireReadable(boolean published, @Nullable Instant expiresAt) {
+    if (!published) {
       throw new DistributionException(ErrorCode.PRODUCT_NOT_READY, "the product's content has not been uploaded");
     }
-    if (product.expired(clock.instant())) {
+    if (expiresAt != null && !clock.instant().isBefore(expiresAt)) {
       throw new DistributionException(ErrorCode.PRODUCT_EXPIRED, "the product's retention period has ended");
     }
-    return content;
+  }
+
+  private static DistributionException notFound() {
+    return new DistributionException(ErrorCode.PRODUCT_NOT_FOUND, "no such product");
   }
 }

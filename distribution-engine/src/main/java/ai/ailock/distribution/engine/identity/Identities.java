@@ -42,6 +42,27 @@ public interface Identities {
    */
   boolean rememberNonce(KeyId keyId, String nonce, Instant expiresAt);
 
+  /** What {@link #admitNonce} decided. */
+  enum NonceAdmission {
+    /** The key is active and the nonce new: it is remembered now. */
+    ADMITTED,
+    /** The key is active but the nonce was seen before (a replay); nothing changed. */
+    REPLAYED,
+    /** The key is unknown or retired; nothing was remembered. */
+    KEY_NOT_ACTIVE
+  }
+
+  /**
+   * Remembers the nonce of a request signed by a registered key until {@code expiresAt}, in one atomic step with
+   * the check that the key is still active: a key retired between its lookup and this call admits nothing.
+   */
+  default NonceAdmission admitNonce(KeyId keyId, String nonce, Instant expiresAt) {
+    if (key(keyId).filter(IdentityKey::active).isEmpty()) {
+      return NonceAdmission.KEY_NOT_ACTIVE;
+    }
+    return rememberNonce(keyId, nonce, expiresAt) ? NonceAdmission.ADMITTED : NonceAdmission.REPLAYED;
+  }
+
   /** Forgets nonces whose replay window has passed. @return how many were forgotten */
   int forgetNoncesBefore(Instant now);
 }

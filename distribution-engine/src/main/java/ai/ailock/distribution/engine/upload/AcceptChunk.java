@@ -27,19 +27,23 @@ import org.jspecify.annotations.Nullable;
  *   <li>a chunk whose session closed while it streamed is refused with {@code upload_already_completed} (409) or
  *       {@code upload_expired} (410), and its blob removed unless the session holds the same bytes.
  * </ul>
- * The body never sits whole in memory, and no database transaction is open while it streams.
+ * The body never sits whole in memory, and no database transaction is open while it streams. A chunk held is
+ * handed to the {@link TrailingDigests}, which folds it into the upload's whole-ciphertext SHA-256 once its turn
+ * comes.
  */
 public final class AcceptChunk {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private final UploadSessions sessions;
   private final BlobStore blobs;
+  private final TrailingDigests digests;
   private final Limits limits;
   private final Clock clock;
 
-  public AcceptChunk(UploadSessions sessions, BlobStore blobs, Limits limits, Clock clock) {
+  public AcceptChunk(UploadSessions sessions, BlobStore blobs, TrailingDigests digests, Limits limits, Clock clock) {
     this.sessions = sessions;
     this.blobs = blobs;
+    this.digests = digests;
     this.limits = limits;
     this.clock = clock;
   }
@@ -60,7 +64,8 @@ public final class AcceptChunk {
     if (!SHA256_HEX.matcher(sha256).matches()) {
       throw new DistributionException(ErrorCode.MALFORMED_REQUEST, "the chunk's SHA-256 must be 64 lowercase hex digits");
     }
-    UploadSession session = openSession(caller, uploadId);
+    UploadSessions.Slot slot = openSlot(caller, uploadId, index);
+    UploadSession session = slot.session();
     if (index < 0 || index >= session.chunkCount()) {
       throw new DistributionException(ErrorCode.CHUNK_INDEX_OUT_OF_RANGE,
           "chunk index must be in [0, " + session.chunkCount() + ")");
@@ -70,7 +75,7 @@ public final class AcceptChunk {
       throw new DistributionException(ErrorCode.CHUNK_LENGTH_MISMATCH,
           "chunk " + index + " must be " + length + " bytes, not " + declaredLength);
     }
-    Optional<StoredChunk> alreadyHeld = sessions.chunk(uploadId, index);
+    Optional<StoredChunk> alreadyHeld = slot.held();
     if (alreadyHeld.isPresent()) {
       return sameOrConflict(alreadyHeld.get(), sha256, false);
     }
@@ -85,7 +90,9 @@ public final class AcceptChunk {
     if (!winner.blobKey().equals(key)) {
       blobs.delete(key); // a different chunk won the race for this index; ours is the odd one out
     }
-    return sameOrConflict(winner, sha256, held.get().added());
+    Accepted accepted = sameOrConflict(winner, sha256, held.get().added());
+    digests.held(uploadId, winner);
+    return accepted;
   }
 
   /**
@@ -112,16 +119,18 @@ public final class AcceptChunk {
     return new DistributionException(ErrorCode.UPLOAD_ALREADY_COMPLETED, "the upload is already complete");
   }
 
-  private UploadSession openSession(Caller caller, UploadId uploadId) {
-    UploadSession session = sessions.findOwned(uploadId, caller.ailock())
+  private UploadSessions.Slot openSlot(Caller caller, UploadId uploadId, int index) {
+    UploadSessions.Slot slot = sessions.slot(uploadId, index)
+        .filter(s -> s.session().owner().equals(caller.ailock()))
         .orElseThrow(() -> new DistributionException(ErrorCode.UPLOAD_NOT_FOUND, "no such upload"));
+    UploadSession session = slot.session();
     if (session.state() == UploadState.COMPLETED) {
       throw alreadyCompleted();
     }
     if (!session.acceptsChunks(clock.instant())) {
       throw new DistributionException(ErrorCode.UPLOAD_EXPIRED, "the upload session has expired; start a new one");
     }
-    return session;
+    return slot;
   }
 
   private void store(BlobKey key, InputStream body, int length, String sha256) {

@@ -6,10 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
-/** Hashes a ciphertext by streaming its stored chunks in order; never holds more than one buffer. */
+/** Feeds a ciphertext's stored chunks, in order, into a digest by streaming them; never holds more than one buffer. */
 public final class CiphertextDigest {
   private static final int BUFFER_BYTES = 256 * 1024;
 
@@ -19,9 +18,12 @@ public final class CiphertextDigest {
     this.blobs = blobs;
   }
 
-  /** @return the SHA-256 (lowercase hex) of the chunks' bytes, concatenated in the given order */
-  public String sha256(List<StoredChunk> chunksInOrder) {
-    MessageDigest digest = Sha256Hex.newDigest();
+  /**
+   * Feeds the chunks' stored bytes, in the given order, into {@code digest}.
+   *
+   * @throws BlobStoreException if a chunk is missing from the store or cannot be read
+   */
+  void update(MessageDigest digest, List<StoredChunk> chunksInOrder) {
     byte[] buffer = new byte[BUFFER_BYTES];
     for (StoredChunk chunk : chunksInOrder) {
       try (InputStream in = blobs.open(chunk.blobKey())
@@ -33,6 +35,5 @@ public final class CiphertextDigest {
         throw new UncheckedIOException(e);
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -5,7 +5,6 @@ import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.audit.AuditLog;
-import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.IdentityKey;
@@ -22,25 +21,26 @@ import java.util.Map;
  * Finishes an upload: every chunk is present, the sizes add up, the whole ciphertext hashes to the declared
  * SHA-256, and the seller's signed manifest describes exactly those chunks. Then, atomically, the session is
  * completed and the product's content published with its retention clock started. Idempotent: completing
- * again with the same manifest returns the published product.
+ * again with the same manifest returns the published product. The whole-ciphertext hash comes from the
+ * {@link TrailingDigests}, which reads from the store only what it has not folded in while the chunks arrived.
  */
 public final class CompleteUpload {
   private final UploadSessions sessions;
   private final Products products;
   private final Identities identities;
   private final SignatureVerifier signatures;
-  private final BlobStore blobs;
+  private final TrailingDigests digests;
   private final AuditLog audit;
   private final Transactions transactions;
   private final Clock clock;
 
   public CompleteUpload(UploadSessions sessions, Products products, Identities identities,
-      SignatureVerifier signatures, BlobStore blobs, AuditLog audit, Transactions transactions, Clock clock) {
+      SignatureVerifier signatures, TrailingDigests digests, AuditLog audit, Transactions transactions, Clock clock) {
     this.sessions = sessions;
     this.products = products;
     this.identities = identities;
     this.signatures = signatures;
-    this.blobs = blobs;
+    this.digests = digests;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
@@ -71,12 +71,14 @@ public final class CompleteUpload {
       throw new DistributionException(ErrorCode.MANIFEST_MISMATCH, String.join("; ", disagreements));
     }
     verifySellerSignature(caller, manifest);
-    String computed = new CiphertextDigest(blobs).sha256(held);
+    String computed = digests.sha256(uploadId, held);
     if (!computed.equals(ciphertextSha256)) {
       throw new DistributionException(ErrorCode.CIPHERTEXT_HASH_MISMATCH,
           "the held chunks hash to a different ciphertext SHA-256");
     }
-    return publish(caller, session, manifest, now);
+    Product published = publish(caller, session, manifest, now);
+    digests.forget(uploadId);
+    return published;
   }
 
   private void verifySellerSignature(Caller caller, SignedManifest manifest) {

@@ -5,6 +5,7 @@ import ai.ailock.distribution.engine.product.ProductId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Upload sessions and the chunks they hold. Implementations are thread-safe. */
 public interface UploadSessions {
@@ -30,6 +31,44 @@ public interface UploadSessions {
   List<StoredChunk> chunks(UploadId id);
 
   Optional<StoredChunk> chunk(UploadId id, int index);
+
+  /** A session with the chunk it holds at one index, if any. */
+  record Slot(UploadSession session, Optional<StoredChunk> held) {}
+
+  /**
+   * The session and the chunk it holds at {@code index}, read together (one round trip in a database adapter).
+   *
+   * @return empty if there is no such session
+   */
+  default Optional<Slot> slot(UploadId id, int index) {
+    return find(id).map(session -> new Slot(session, chunk(id, index)));
+  }
+
+  /**
+   * The chunk at {@code index} of the completed upload that published this content version of a product.
+   *
+   * @return empty if that upload has no such chunk (or the version no completed upload)
+   */
+  default Optional<StoredChunk> completedChunk(ProductId product, int contentVersion, int index) {
+    return current(product, contentVersion).filter(session -> session.state() == UploadState.COMPLETED)
+        .flatMap(session -> chunk(session.id(), index));
+  }
+
+  /**
+   * A chunk of a product's published content together with what decides who may read it: the product's owner,
+   * whether it is published, and until when.
+   *
+   * @param chunk empty if the product is not published or its content has no chunk at that index
+   */
+  record PublishedChunk(AilockId owner, boolean published, @Nullable Instant expiresAt, Optional<StoredChunk> chunk) {}
+
+  /**
+   * The chunk at {@code index} of the content the product currently publishes, read with the product's owner and
+   * expiry in one step (one round trip in a database adapter; the manifest and policy are not read).
+   *
+   * @return empty if there is no such product
+   */
+  Optional<PublishedChunk> publishedChunk(ProductId product, int index);
 
   /**
    * Records {@code chunk} if the session is open (and, by the adapter's clock, not past its expiry) and holds

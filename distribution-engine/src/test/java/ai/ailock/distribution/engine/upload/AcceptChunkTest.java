@@ -271,7 +271,7 @@ class AcceptChunkTest {
   @Test
   void aLateDuplicateOfAChunkNeverDeletesTheBlobOfTheCompletedUpload() throws Exception {
     var interleaving = new InterleavingBlobStore(engine.blobs());
-    var lateAcceptChunk = new AcceptChunk(engine.sessions(), interleaving, engine.limits(), engine.clock());
+    var lateAcceptChunk = new AcceptChunk(engine.sessions(), interleaving, engine.digests(), engine.limits(), engine.clock());
     interleaving.beforeNextPut(() -> {
       engine.uploadAll(seller, session, ciphertext);
       engine.complete(seller, session, engine.manifestFor(session, ciphertext).signedBy(seller.keys()));
@@ -289,7 +289,7 @@ class AcceptChunkTest {
   @Test
   void refusesAChunkWhoseUploadWasCompletedWhileItStreamedAsAlreadyCompleted() {
     var interleaving = new InterleavingBlobStore(engine.blobs());
-    var late = new AcceptChunk(engine.sessions(), interleaving, engine.limits(), engine.clock());
+    var late = new AcceptChunk(engine.sessions(), interleaving, engine.digests(), engine.limits(), engine.clock());
     interleaving.beforeNextPut(() -> {
       engine.uploadAll(seller, session, ciphertext);
       engine.complete(seller, session, engine.manifestFor(session, ciphertext).signedBy(seller.keys()));
@@ -303,7 +303,7 @@ class AcceptChunkTest {
   void removesTheBlobOfALateChunkWithOtherBytesButKeepsTheCompletedOnes() {
     byte[] other = Ciphertext.pseudoRandom(session.chunkLength(0), 4_242).bytes();
     var interleaving = new InterleavingBlobStore(engine.blobs());
-    var late = new AcceptChunk(engine.sessions(), interleaving, engine.limits(), engine.clock());
+    var late = new AcceptChunk(engine.sessions(), interleaving, engine.digests(), engine.limits(), engine.clock());
     interleaving.beforeNextPut(() -> {
       engine.uploadAll(seller, session, ciphertext);
       engine.complete(seller, session, engine.manifestFor(session, ciphertext).signedBy(seller.keys()));
@@ -319,7 +319,7 @@ class AcceptChunkTest {
   @Test
   void reportsNotStoredWhenAnIdenticalChunkWasHeldFirst() {
     var interleaving = new InterleavingBlobStore(engine.blobs());
-    var overtaken = new AcceptChunk(engine.sessions(), interleaving, engine.limits(), engine.clock());
+    var overtaken = new AcceptChunk(engine.sessions(), interleaving, engine.digests(), engine.limits(), engine.clock());
     interleaving.beforeNextPut(() -> assertThat(send(0, chunk(0)).stored()).isTrue());
 
     AcceptChunk.Accepted accepted = overtaken.accept(seller.caller(), session.id(), 0, Sha256Hex.of(chunk(0)),

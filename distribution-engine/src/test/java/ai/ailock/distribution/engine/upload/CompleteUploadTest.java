@@ -201,13 +201,43 @@ class CompleteUploadTest {
     assertRefused(() -> complete(ciphertext.sha256(), manifest), ErrorCode.SIGNATURE_INVALID);
   }
 
+  /** The whole-ciphertext hash is taken from the store's bytes, read back once a chunk's turn comes. */
   @Test
   void refusesChunksWhoseStoredBytesNoLongerHashToTheDeclaredCiphertext() {
-    engine.uploadAll(seller, session, ciphertext);
+    for (int index = 1; index < session.chunkCount(); index++) {
+      engine.upload(seller, session, ciphertext, index);
+    }
     StoredChunk middle = engine.sessions().chunk(session.id(), 1).orElseThrow();
     byte[] altered = engine.blobs().bytes(middle.blobKey()).orElseThrow();
     altered[0] ^= 1;
     engine.blobs().corrupt(middle.blobKey(), altered);
+    engine.upload(seller, session, ciphertext, 0);
+
+    assertRefused(() -> complete(ciphertext.sha256(), truthfulManifest()), ErrorCode.CIPHERTEXT_HASH_MISMATCH);
+
+    assertNothingPublished();
+  }
+
+  @Test
+  void completesWithoutReadingTheCiphertextAgainWhenItsChunksWereFoldedOnArrival() {
+    engine.uploadAll(seller, session, ciphertext);
+    for (int index = 0; index < session.chunkCount(); index++) {
+      engine.blobs().delete(engine.sessions().chunk(session.id(), index).orElseThrow().blobKey());
+    }
+
+    Product published = complete(ciphertext.sha256(), truthfulManifest());
+
+    assertThat(published.status()).isEqualTo(ProductStatus.READY);
+  }
+
+  @Test
+  void hashesTheStoredChunksInFullWhenThisInstanceDidNotSeeThemArrive() {
+    engine.uploadAll(seller, session, ciphertext);
+    engine.digests().forget(session.id());
+    StoredChunk last = engine.sessions().chunk(session.id(), session.chunkCount() - 1).orElseThrow();
+    byte[] altered = engine.blobs().bytes(last.blobKey()).orElseThrow();
+    altered[0] ^= 1;
+    engine.blobs().corrupt(last.blobKey(), altered);
 
     assertRefused(() -> complete(ciphertext.sha256(), truthfulManifest()), ErrorCode.CIPHERTEXT_HASH_MISMATCH);
 

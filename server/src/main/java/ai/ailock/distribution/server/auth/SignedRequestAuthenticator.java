@@ -5,7 +5,6 @@ import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.RequestMeta;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.identity.Identities;
-import ai.ailock.distribution.engine.identity.IdentityKey;
 import ai.ailock.distribution.engine.identity.KeyId;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
 import ai.ailock.distribution.schemas.RequestSigning;
@@ -17,18 +16,24 @@ import java.util.Base64;
 /**
  * Verifies {@code Ailock-Ed25519} request signatures (docs/api.md, "Authentication"): a registered, active key;
  * a signature over method, path, query, body hash, time, nonce and key id; a time within the replay window;
- * a nonce never seen before inside that window (kept in PostgreSQL, so it holds across instances).
+ * a nonce never seen before inside that window (kept in PostgreSQL, so it holds across instances). Public keys are
+ * remembered after their first lookup ({@link SigningKeys}); the nonce is admitted in one statement with the check
+ * that the key is still active, so a request costs one database round trip and a retired key stops at once.
  * Every failure is the same {@code unauthenticated} refusal, so a prober learns nothing about which check failed,
  * except a replay, reported as {@code replayed_request} once the signature has been verified.
  */
 public final class SignedRequestAuthenticator {
+  private static final int KNOWN_KEYS = 10_000;
+
   private final Identities identities;
+  private final SigningKeys signingKeys;
   private final SignatureVerifier signatures;
   private final Clock clock;
   private final Duration window;
 
   public SignedRequestAuthenticator(Identities identities, SignatureVerifier signatures, Clock clock, Duration window) {
     this.identities = identities;
+    this.signingKeys = new SigningKeys(identities, KNOWN_KEYS);
     this.signatures = signatures;
     this.clock = clock;
     this.window = window;
@@ -41,11 +46,17 @@ public final class SignedRequestAuthenticator {
   /** Authenticates a request signed by a registered key. */
   public Caller authenticate(SignedRequest request, RequestMeta meta) {
     RequestSigning.Credentials credentials = credentials(request);
-    IdentityKey key = identities.key(new KeyId(credentials.keyId()))
-        .filter(IdentityKey::active)
+    SigningKeys.SigningKey key = signingKeys.find(new KeyId(credentials.keyId()))
         .orElseThrow(SignedRequestAuthenticator::unauthenticated);
-    verify(request, credentials, key.ed25519Public());
-    return new Caller(key.ailock(), key.keyId(), meta);
+    Instant now = verifySignature(request, credentials, key.ed25519Public());
+    switch (identities.admitNonce(key.keyId(), credentials.nonce(), nonceExpiry(now))) {
+      case ADMITTED:
+        return new Caller(key.ailock(), key.keyId(), meta);
+      case REPLAYED:
+        throw replayed();
+      default:
+        throw unauthenticated(); // retired since it was remembered
+    }
   }
 
   /**
@@ -59,7 +70,10 @@ public final class SignedRequestAuthenticator {
     if (!keyId.value().equals(credentials.keyId())) {
       throw unauthenticated();
     }
-    verify(request, credentials, ed25519Public);
+    Instant now = verifySignature(request, credentials, ed25519Public);
+    if (!identities.rememberNonce(keyId, credentials.nonce(), nonceExpiry(now))) {
+      throw replayed();
+    }
     return keyId;
   }
 
@@ -67,7 +81,9 @@ public final class SignedRequestAuthenticator {
     return RequestSigning.parse(request.authorization()).orElseThrow(SignedRequestAuthenticator::unauthenticated);
   }
 
-  private void verify(SignedRequest request, RequestSigning.Credentials credentials, byte[] ed25519Public) {
+  /** Checks the time and the signature. @return now */
+  private Instant verifySignature(SignedRequest request, RequestSigning.Credentials credentials,
+      byte[] ed25519Public) {
     Instant now = clock.instant();
     Instant created = Instant.ofEpochSecond(credentials.created());
     if (Duration.between(created, now).abs().compareTo(window) > 0) {
@@ -78,10 +94,16 @@ public final class SignedRequestAuthenticator {
     if (!signatures.verify(ed25519Public, signed, Base64.getUrlDecoder().decode(credentials.signature()))) {
       throw unauthenticated();
     }
-    // Kept for two windows: a request is refused by the clock check before its nonce could be forgotten.
-    if (!identities.rememberNonce(new KeyId(credentials.keyId()), credentials.nonce(), now.plus(window.multipliedBy(2)))) {
-      throw new DistributionException(ErrorCode.REPLAYED_REQUEST, "this request was already received");
-    }
+    return now;
+  }
+
+  /** Nonces are kept for two windows: a request is refused by the clock check before its nonce could be forgotten. */
+  private Instant nonceExpiry(Instant now) {
+    return now.plus(window.multipliedBy(2));
+  }
+
+  private static DistributionException replayed() {
+    return new DistributionException(ErrorCode.REPLAYED_REQUEST, "this request was already received");
   }
 
   private static DistributionException unauthenticated() {

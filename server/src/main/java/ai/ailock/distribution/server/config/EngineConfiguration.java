@@ -12,10 +12,12 @@ import ai.ailock.distribution.engine.identity.SignatureVerifier;
 import ai.ailock.distribution.engine.product.CreateProduct;
 import ai.ailock.distribution.engine.product.Products;
 import ai.ailock.distribution.engine.upload.AcceptChunk;
+import ai.ailock.distribution.engine.upload.CiphertextDigest;
 import ai.ailock.distribution.engine.upload.CompleteUpload;
 import ai.ailock.distribution.engine.upload.DescribeUpload;
 import ai.ailock.distribution.engine.upload.ExpireUploads;
 import ai.ailock.distribution.engine.upload.InitUpload;
+import ai.ailock.distribution.engine.upload.TrailingDigests;
 import ai.ailock.distribution.engine.upload.UploadSessions;
 import ai.ailock.distribution.schemas.SchemaValidator;
 import ai.ailock.distribution.server.auth.SignedRequestAuthenticator;
@@ -39,6 +41,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** The engine's use cases on the PostgreSQL adapters. Every bean can be replaced by the host. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
+  private static final int TRAILING_DIGESTS = 1024;
 
   @Bean
   @ConditionalOnMissingBean
@@ -131,9 +134,16 @@ class EngineConfiguration {
     return new InitUpload(products, sessions, blobs, audit, transactions, limits, clock, ids);
   }
 
+  /** Whole-ciphertext digests of the uploads in progress on this instance (product and attachment uploads). */
   @Bean
-  AcceptChunk acceptChunk(UploadSessions sessions, BlobStore blobs, Limits limits, Clock clock) {
-    return new AcceptChunk(sessions, blobs, limits, clock);
+  TrailingDigests trailingDigests(BlobStore blobs) {
+    return new TrailingDigests(new CiphertextDigest(blobs), TRAILING_DIGESTS);
+  }
+
+  @Bean
+  AcceptChunk acceptChunk(UploadSessions sessions, BlobStore blobs, TrailingDigests digests, Limits limits,
+      Clock clock) {
+    return new AcceptChunk(sessions, blobs, digests, limits, clock);
   }
 
   @Bean
@@ -143,8 +153,8 @@ class EngineConfiguration {
 
   @Bean
   CompleteUpload completeUpload(UploadSessions sessions, Products products, Identities identities,
-      SignatureVerifier signatures, BlobStore blobs, AuditLog audit, Transactions transactions, Clock clock) {
-    return new CompleteUpload(sessions, products, identities, signatures, blobs, audit, transactions, clock);
+      SignatureVerifier signatures, TrailingDigests digests, AuditLog audit, Transactions transactions, Clock clock) {
+    return new CompleteUpload(sessions, products, identities, signatures, digests, audit, transactions, clock);
   }
 
   @Bean

@@ -9,6 +9,7 @@ import ai.ailock.distribution.engine.attachment.CompleteAttachmentUpload;
 import ai.ailock.distribution.engine.attachment.InitAttachmentUpload;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.blob.BlobStore;
+import ai.ailock.distribution.engine.upload.TrailingDigests;
 import ai.ailock.distribution.engine.buyerinput.ReadRequirements;
 import ai.ailock.distribution.engine.buyerinput.SubmitInputs;
 import ai.ailock.distribution.engine.identity.Identities;
@@ -113,16 +114,16 @@ class TransferConfiguration {
   }
 
   @Bean
-  AcceptAttachmentChunk acceptAttachmentChunk(AttachmentUploads uploads, BlobStore blobs, Limits limits,
-      Clock clock) {
-    return new AcceptAttachmentChunk(uploads, blobs, limits, clock);
+  AcceptAttachmentChunk acceptAttachmentChunk(AttachmentUploads uploads, BlobStore blobs, TrailingDigests digests,
+      Limits limits, Clock clock) {
+    return new AcceptAttachmentChunk(uploads, blobs, digests, limits, clock);
   }
 
   @Bean
   CompleteAttachmentUpload completeAttachmentUpload(TransferChanges changes, AttachmentUploads uploads,
-      Attachments attachments, Identities identities, BlobStore blobs, AuditLog audit, Transactions transactions,
-      Clock clock, @Qualifier("ids") Supplier<UUID> ids) {
-    return new CompleteAttachmentUpload(changes, uploads, attachments, identities, blobs, audit, transactions, clock,
+      Attachments attachments, Identities identities, TrailingDigests digests, AuditLog audit,
+      Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids) {
+    return new CompleteAttachmentUpload(changes, uploads, attachments, identities, digests, audit, transactions, clock,
         ids);
   }
 }

@@ -78,6 +78,22 @@ public final class JdbcIdentities implements Identities {
         .update() == 1;
   }
 
+  /** One statement on the common path: the nonce is inserted only while the key's row says it is active. */
+  @Override
+  public NonceAdmission admitNonce(KeyId keyId, String nonce, Instant expiresAt) {
+    int inserted = jdbc.sql("""
+            INSERT INTO dist_request_nonces (key_id, nonce, expires_at)
+            SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM dist_ailock_keys WHERE key_id = ? AND status = 'active')
+            ON CONFLICT DO NOTHING""")
+        .params(keyId.value(), nonce, Timestamps.of(expiresAt), keyId.value())
+        .update();
+    if (inserted == 1) {
+      return NonceAdmission.ADMITTED;
+    }
+    return key(keyId).filter(IdentityKey::active).isPresent() ? NonceAdmission.REPLAYED
+        : NonceAdmission.KEY_NOT_ACTIVE;
+  }
+
   @Override
   public int forgetNoncesBefore(Instant now) {
     return jdbc.sql("DELETE FROM dist_request_nonces WHERE expires_at < ?").param(Timestamps.of(now)).update();

@@ -69,6 +69,41 @@ public final class JdbcUploadSessions implements UploadSessions {
   }
 
   @Override
+  public Optional<Slot> slot(UploadId id, int index) {
+    return jdbc.sql("""
+            SELECT s.*, c.idx, c.size, c.sha256, c.blob_key
+            FROM dist_upload_sessions s
+            LEFT JOIN dist_upload_chunks c ON c.upload_id = s.id AND c.idx = ?
+            WHERE s.id = ? AND s.purpose = 'product'""")
+        .params(index, id.value())
+        .query((rs, row) -> new Slot(map(rs, row),
+            rs.getString("blob_key") == null ? Optional.empty() : Optional.of(mapChunk(rs, row))))
+        .optional();
+  }
+
+  @Override
+  public Optional<StoredChunk> completedChunk(ProductId product, int contentVersion, int index) {
+    return jdbc.sql("""
+            SELECT c.* FROM dist_upload_sessions s JOIN dist_upload_chunks c ON c.upload_id = s.id
+            WHERE s.product_id = ? AND s.content_version = ? AND s.status = 'completed' AND c.idx = ?""")
+        .params(product.value(), contentVersion, index).query(JdbcUploadSessions::mapChunk).optional();
+  }
+
+  @Override
+  public Optional<PublishedChunk> publishedChunk(ProductId product, int index) {
+    return jdbc.sql("""
+            SELECT p.owner_ailock_id, p.status, p.expires_at, c.idx, c.size, c.sha256, c.blob_key
+            FROM dist_digital_products p
+            LEFT JOIN dist_upload_chunks c ON c.upload_id = p.current_upload_id AND c.idx = ? AND p.status = 'ready'
+            WHERE p.id = ?""")
+        .params(index, product.value())
+        .query((rs, row) -> new PublishedChunk(new AilockId(rs.getString("owner_ailock_id")),
+            "ready".equals(rs.getString("status")), Timestamps.read(rs, "expires_at"),
+            rs.getString("blob_key") == null ? Optional.empty() : Optional.of(mapChunk(rs, row))))
+        .optional();
+  }
+
+  @Override
   public Optional<Held> hold(UploadId id, StoredChunk chunk) {
     Instant now = clock.instant();
     int inserted = jdbc.sql("""

@@ -7,6 +7,7 @@ import ai.ailock.distribution.engine.fixtures.MutableClock;
 import ai.ailock.distribution.engine.fixtures.UploadSessionsContract;
 import ai.ailock.distribution.engine.identity.AilockId;
 import ai.ailock.distribution.engine.product.ProductId;
+import ai.ailock.distribution.engine.product.Products;
 import ai.ailock.distribution.engine.upload.UploadId;
 import ai.ailock.distribution.engine.upload.UploadSession;
 import ai.ailock.distribution.engine.upload.UploadSessions;
@@ -44,6 +45,11 @@ class JdbcUploadSessionsIT extends UploadSessionsContract {
   protected ProductId newProduct(AilockId owner) {
     Rows.ailock(jdbc, owner);
     return Rows.draftProduct(jdbc, owner);
+  }
+
+  @Override
+  protected Products products() {
+    return new JdbcProducts(jdbc);
   }
 
   @Override
