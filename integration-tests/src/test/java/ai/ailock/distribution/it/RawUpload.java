@@ -24,15 +24,32 @@ import tools.jackson.databind.JsonNode;
 public final class RawUpload {
   private final SignedHttp http;
   private final AilockKeys keys;
+  private final String ailockId;
 
+  /** Registers a fresh seller Ailock with the service at {@code functions}. */
   public RawUpload(URI functions) {
     this.keys = AilockKeys.generate();
     this.http = new SignedHttp(functions, keys);
     var b64 = Base64.getUrlEncoder().withoutPadding();
-    http.postJson("identities-register", Map.of(
+    this.ailockId = http.postJson("identities-register", Map.of(
         "ed25519_public_key", b64.encodeToString(keys.signing().publicKey()),
         "x25519_public_key", b64.encodeToString(keys.encryption().publicKey()),
-        "x25519_signature", b64.encodeToString(keys.x25519Binding())));
+        "x25519_signature", b64.encodeToString(keys.x25519Binding()))).get("ailock_id").asString();
+  }
+
+  /** The seller's keys. */
+  public AilockKeys keys() {
+    return keys;
+  }
+
+  /** The seller's Ailock id. */
+  public String ailockId() {
+    return ailockId;
+  }
+
+  /** The seller's signed HTTP client. */
+  public SignedHttp http() {
+    return http;
   }
 
   /** Where chunk bytes come from: writes chunk {@code index} into {@code buffer} and returns its length. */

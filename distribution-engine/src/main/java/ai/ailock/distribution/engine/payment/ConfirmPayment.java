@@ -72,7 +72,9 @@ public final class ConfirmPayment {
   }
 
   private PaymentOutcome settle(PaymentEvent event, RequestMeta meta, Instant now) {
-    Optional<PaymentIntent> found = intents.byProviderRef(provider, event.sessionId());
+    // the lock orders concurrent events of one session: a paid event that waited here sees the payment the one
+    // before it committed (already_paid), never a stale open intent beside a paid transfer
+    Optional<PaymentIntent> found = intents.lockByProviderRef(provider, event.sessionId());
     if (found.isEmpty()) {
       return new PaymentOutcome("unknown_session", null, null);
     }

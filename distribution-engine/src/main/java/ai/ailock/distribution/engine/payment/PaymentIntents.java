@@ -15,7 +15,11 @@ public interface PaymentIntents {
   /** @return the transfer's intent with the highest attempt number */
   Optional<PaymentIntent> latest(TransferId transfer);
 
-  Optional<PaymentIntent> byProviderRef(String provider, String providerRef);
+  /**
+   * Reads the intent of a provider's session and locks it until the caller's transaction ends: events of one session
+   * are settled one at a time, each seeing what the one before committed (call inside a transaction).
+   */
+  Optional<PaymentIntent> lockByProviderRef(String provider, String providerRef);
 
   /** @return false if the intent's status was not {@code from} (nothing changed) */
   boolean changeStatus(UUID id, PaymentStatus from, PaymentStatus to, Instant at);

@@ -15,11 +15,9 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
-import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +29,9 @@ import java.util.UUID;
  *
  * <p>Reading refuses, all as {@code claim_invalid}: more than {@value #MAX_TOKEN_CHARS} characters; any algorithm but
  * EdDSA (jjwt's parser knows no other, so {@code none} and HS256 with the public key as secret fail); a {@code kid}
- * that names none of the signing keys; a signature that does not verify with the JDK (jjwt) and then strictly (the
- * service's libsodium verifier, which refuses the non-canonical signatures Java 17's Ed25519 accepts); another
+ * that names none of the signing keys; a signature that does not verify strictly (jjwt's EdDSA is
+ * {@link SodiumEdDsa}: the service's libsodium verifier, which refuses the non-canonical signatures Java 17's Ed25519
+ * accepts); another
  * {@code typ}, issuer or audience; missing or malformed claims. Expiry is reported, not enforced (see
  * {@link ClaimTokens#read}). Thread-safe.
  */
@@ -41,7 +40,7 @@ public final class JjwtClaimTokens implements ClaimTokens {
   static final int MAX_TOKEN_CHARS = 4096;
 
   private final ClaimSigningKeys keys;
-  private final SignatureVerifier strict;
+  private final SodiumEdDsa edDsa;
   private final String issuer;
   private final String audience;
   private final JwtParser parser;
@@ -49,18 +48,19 @@ public final class JjwtClaimTokens implements ClaimTokens {
   public JjwtClaimTokens(ClaimSigningKeys keys, SignatureVerifier strict, String issuer, String audience,
       Clock clock) {
     this.keys = keys;
-    this.strict = strict;
+    this.edDsa = new SodiumEdDsa(strict);
     this.issuer = issuer;
     this.audience = audience;
     this.parser = Jwts.parser()
-        .sig().clear().add(Jwts.SIG.EdDSA).and()
+        .sig().clear().add(edDsa).and()
         .keyLocator(new LocatorAdapter<Key>() {
           @Override
           protected Key locate(ProtectedHeader header) {
-            if (!"EdDSA".equals(header.getAlgorithm()) || header.getKeyId() == null) {
+            if (!SodiumEdDsa.ID.equals(header.getAlgorithm()) || header.getKeyId() == null) {
               throw new JwtException("unexpected algorithm or no kid");
             }
-            return keys.find(header.getKeyId()).orElseThrow(() -> new JwtException("unknown kid")).publicKey();
+            return keys.find(header.getKeyId()).orElseThrow(() -> new JwtException("unknown kid"))
+                .verifyingKey();
           }
         })
         .requireIssuer(issuer)
@@ -82,7 +82,7 @@ public final class JjwtClaimTokens implements ClaimTokens {
         .expiration(Date.from(claim.expiresAt()))
         .claim("transfer_id", claim.transfer().toString())
         .claim("cnf", Map.of("jkt", claim.keyThumbprint()))
-        .signWith(key.privateKey(), Jwts.SIG.EdDSA)
+        .signWith(key.signingKey(), edDsa)
         .compact();
     return new Issued(token, key.kid());
   }
@@ -104,26 +104,10 @@ public final class JjwtClaimTokens implements ClaimTokens {
     } catch (JwtException | IllegalArgumentException | ClassCastException e) {
       throw invalid();
     }
-    if (!TYPE.equals(header.getType()) || !(header instanceof ProtectedHeader protectedHeader)
-        || !strictlyVerified(token, protectedHeader.getKeyId())) {
+    if (!TYPE.equals(header.getType()) || !(header instanceof ProtectedHeader)) {
       throw invalid();
     }
     return claimsOf(claims);
-  }
-
-  private boolean strictlyVerified(String token, String kid) {
-    int lastDot = token.lastIndexOf('.');
-    ClaimSigningKey key = keys.find(kid).orElse(null);
-    if (key == null || lastDot < 0) {
-      return false;
-    }
-    byte[] signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
-    try {
-      byte[] signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
-      return strict.verify(key.rawPublic(), signingInput, signature);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static ClaimToken claimsOf(Claims claims) {

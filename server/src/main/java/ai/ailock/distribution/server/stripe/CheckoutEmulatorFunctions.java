@@ -2,7 +2,6 @@ package ai.ailock.distribution.server.stripe;
 
 import ai.ailock.distribution.engine.DistributionException;
 import ai.ailock.distribution.engine.ErrorCode;
-import com.stripe.Stripe;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The emulator's checkout page, {@code checkout-emulator/pay?session=…} (only while no Stripe API key is configured).
@@ -49,7 +43,6 @@ import tools.jackson.databind.node.ObjectNode;
 @ConditionalOnExpression(PaymentConfiguration.EMULATED)
 class CheckoutEmulatorFunctions {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final CheckoutEmulator emulator;
   private final WebhookSecret secret;
@@ -116,37 +109,15 @@ class CheckoutEmulatorFunctions {
 
   /** A Stripe-format event carrying the session as Stripe would serialize it. */
   private String event(String type, CheckoutEmulator.Emulated s) {
-    long now = clock.instant().getEpochSecond();
-    ObjectNode event = JSON.createObjectNode();
-    event.put("id", "evt_emu_" + HexFormat.of().formatHex(randomBytes(12)));
-    event.put("object", "event");
-    event.put("api_version", Stripe.API_VERSION);
-    event.put("created", now);
-    event.put("livemode", false);
-    event.put("pending_webhooks", 1);
-    event.putObject("request").putNull("id").putNull("idempotency_key");
-    event.put("type", type);
-    ObjectNode session = event.putObject("data").putObject("object");
-    session.put("id", s.id());
-    session.put("object", "checkout.session");
-    session.put("amount_subtotal", s.amount());
-    session.put("amount_total", s.amount());
-    session.put("currency", s.currency());
-    session.put("client_reference_id", s.transfer().toString());
-    session.putObject("metadata").put("transfer_id", s.transfer().toString());
-    session.put("mode", "payment");
-    session.put("payment_status", s.paymentStatus());
-    session.put("status", s.status());
-    session.put("created", s.createdAt().getEpochSecond());
-    session.put("expires_at", s.expiresAt().getEpochSecond());
-    session.put("livemode", false);
-    session.putNull("url");
-    return event.toString();
+    var session = new StripeEvents.Session(s.id(), s.transfer().toString(), s.amount(), s.currency(), s.status(),
+        s.paymentStatus(), s.createdAt().getEpochSecond(), s.expiresAt().getEpochSecond());
+    return StripeEvents.event("evt_emu_" + HexFormat.of().formatHex(randomBytes(12)), type, session.json(),
+        clock.instant().getEpochSecond());
   }
 
   private int post(HttpServletRequest request, String payload) {
     long timestamp = clock.instant().getEpochSecond();
-    String signature = "t=" + timestamp + ",v1=" + hmac(timestamp + "." + payload);
+    String signature = StripeEvents.signatureHeader(payload, secret.value(), timestamp);
     URI webhook = URI.create("http://127.0.0.1:" + request.getLocalPort() + basePath + "/payments-stripe-webhook");
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(webhook)
@@ -160,16 +131,6 @@ class CheckoutEmulatorFunctions {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private String hmac(String signed) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is required by the Java platform", e);
     }
   }
 

@@ -9,6 +9,7 @@ import ai.ailock.distribution.engine.payment.PaymentGateway;
 import ai.ailock.distribution.engine.payment.PaymentIntents;
 import ai.ailock.distribution.engine.payment.ProviderPayments;
 import ai.ailock.distribution.engine.delivery.DestroyAccess;
+import ai.ailock.distribution.engine.delivery.GrantDelivery;
 import ai.ailock.distribution.engine.dispute.RecordChargeDispute;
 import ai.ailock.distribution.engine.refund.RecordRefund;
 import ai.ailock.distribution.engine.payment.ReconcilePayments;
@@ -85,6 +86,12 @@ class PaymentConfiguration {
   @Bean
   StripeWebhooks stripeWebhooks(WebhookSecret secret, StripeProperties properties, Clock clock) {
     return new StripeWebhooks(secret, properties.webhookTolerance(), clock);
+  }
+
+  @Bean
+  WebhookIntake webhookIntake(StripeWebhooks webhooks, ConfirmPayment confirmPayment, RecordRefund recordRefund,
+      RecordChargeDispute recordDispute, GrantDelivery grantDelivery) {
+    return new WebhookIntake(webhooks, confirmPayment, recordRefund, recordDispute, grantDelivery);
   }
 
   @Bean

@@ -113,7 +113,9 @@ class JjwtClaimTokensTest {
 
     ObjectNode hs256 = json(parts[0]).put("alg", "HS256");
     String input = encode(hs256) + "." + parts[1];
-    for (byte[] secret : List.of(current.rawPublic(), current.publicKey().getEncoded())) {
+    byte[] x509 = java.util.HexFormat.of().parseHex("302a300506032b6570032100" // SubjectPublicKeyInfo, Ed25519
+        + java.util.HexFormat.of().formatHex(current.rawPublic()));
+    for (byte[] secret : List.of(current.rawPublic(), x509)) {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
       refused(input + "." + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII))));

@@ -40,8 +40,8 @@ public final class JdbcPaymentIntents implements PaymentIntents {
   }
 
   @Override
-  public Optional<PaymentIntent> byProviderRef(String provider, String providerRef) {
-    return jdbc.sql("SELECT * FROM dist_payment_intents WHERE provider = ? AND provider_ref = ?")
+  public Optional<PaymentIntent> lockByProviderRef(String provider, String providerRef) {
+    return jdbc.sql("SELECT * FROM dist_payment_intents WHERE provider = ? AND provider_ref = ? FOR UPDATE")
         .params(provider, providerRef).query(JdbcPaymentIntents::map).optional();
   }
 

@@ -29,7 +29,7 @@ public final class JdbcProviderPayments implements ProviderPayments {
   public Optional<PaymentIntent> byPaymentRef(String provider, String paymentRef) {
     return jdbc.sql("SELECT id, provider_ref FROM dist_payment_intents WHERE provider = ? AND provider_payment_ref = ?")
         .params(provider, paymentRef).query((rs, row) -> rs.getString("provider_ref")).optional()
-        .flatMap(sessionRef -> new JdbcPaymentIntents(jdbc).byProviderRef(provider, sessionRef));
+        .flatMap(sessionRef -> new JdbcPaymentIntents(jdbc).lockByProviderRef(provider, sessionRef));
   }
 
   @Override

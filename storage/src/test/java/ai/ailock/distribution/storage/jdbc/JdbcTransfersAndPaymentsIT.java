@@ -82,9 +82,34 @@ class JdbcTransfersAndPaymentsIT {
     assertThat(intents.add(intent(transfer, 1, "cs_other"))).isFalse();
     assertThat(intents.add(intent(transfer, 2, "cs_2"))).isTrue();
     assertThat(intents.latest(transfer.id())).get().extracting(PaymentIntent::providerRef).isEqualTo("cs_2");
-    assertThat(intents.byProviderRef("stripe", "cs_1")).contains(first);
+    assertThat(intents.lockByProviderRef("stripe", "cs_1")).contains(first);
     assertThat(intents.changeStatus(first.id(), PaymentStatus.OPEN, PaymentStatus.FAILED, NOW)).isTrue();
     assertThat(intents.changeStatus(first.id(), PaymentStatus.OPEN, PaymentStatus.PAID, NOW)).isFalse();
+  }
+
+  @Test
+  void aSessionsIntentIsLockedUntilTheTransactionEndsSoTheNextReaderSeesWhatItCommitted() throws Exception {
+    Transfer transfer = offered();
+    PaymentIntent open = intent(transfer, 1, "cs_locked");
+    intents.add(open);
+    Transactions transactions = Rows.transactions(dataSource);
+    var holding = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    CompletableFuture<Void> payer = CompletableFuture.runAsync(() -> transactions.inTransaction(() -> {
+      intents.lockByProviderRef("stripe", "cs_locked").orElseThrow();
+      holding.countDown();
+      await(release);
+      return intents.changeStatus(open.id(), PaymentStatus.OPEN, PaymentStatus.PAID, NOW);
+    }));
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<PaymentIntent> next = CompletableFuture.supplyAsync(() -> transactions.inTransaction(
+        () -> intents.lockByProviderRef("stripe", "cs_locked").orElseThrow()));
+    Thread.sleep(300);
+    assertThat(next).as("waits for the first transaction").isNotDone();
+    release.countDown();
+    payer.get(10, TimeUnit.SECONDS);
+
+    assertThat(next.get(10, TimeUnit.SECONDS).status()).isEqualTo(PaymentStatus.PAID);
   }
 
   @Test
