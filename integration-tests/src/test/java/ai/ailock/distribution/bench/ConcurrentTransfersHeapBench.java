@@ -1,14 +1,12 @@
 package ai.ailock.distribution.bench;
 
 import ai.ailock.distribution.it.GeneratedCiphertext;
+import ai.ailock.distribution.it.Parallel;
 import ai.ailock.distribution.it.RawUpload;
 import ai.ailock.distribution.it.ServerProcess;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The service's heap while it moves 8 products of 200 MiB at once: a service started with {@code -Xmx256m}; 8
@@ -34,24 +32,14 @@ public final class ConcurrentTransfersHeapBench {
         sellers.add(new RawUpload(server.functions()));
       }
       heap.reset();
-      ExecutorService pool = Executors.newFixedThreadPool(TRANSFERS);
       long started = System.nanoTime();
-      try {
-        List<Future<Long>> transfers = new ArrayList<>();
-        for (RawUpload seller : sellers) {
-          transfers.add(pool.submit(() -> {
-            String product = seller.upload(SIZE, ciphertext, 2);
-            return seller.download(product, ciphertext, 2, false);
-          }));
+      Parallel.forEach(TRANSFERS, TRANSFERS, n -> {
+        RawUpload seller = sellers.get(n);
+        String product = seller.upload(SIZE, ciphertext, 2);
+        if (seller.download(product, ciphertext, 2, false) != ciphertext.length()) {
+          throw new IllegalStateException("a download came back short");
         }
-        for (Future<Long> transfer : transfers) {
-          if (transfer.get() != ciphertext.length()) {
-            throw new IllegalStateException("a download came back short");
-          }
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      });
       seconds = (System.nanoTime() - started) / 1e9;
       peak = heap.peakBytes();
       if (!server.alive()) {

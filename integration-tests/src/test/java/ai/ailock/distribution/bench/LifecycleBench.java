@@ -24,6 +24,7 @@ import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferState;
 import ai.ailock.distribution.engine.transfer.TransferTerms;
 import ai.ailock.distribution.it.GeneratedCiphertext;
+import ai.ailock.distribution.it.Parallel;
 import ai.ailock.distribution.it.RawUpload;
 import ai.ailock.distribution.server.DistributionServer;
 import ai.ailock.distribution.server.http.ReceiptReader;
@@ -35,9 +36,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
@@ -200,29 +198,17 @@ public final class LifecycleBench {
   }
 
   /** Runs {@code work} on {@code threads} threads for {@code seconds}. @return completed units per second */
-  static double measure(int threads, long seconds, LongConsumer work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+  static double measure(int threads, long seconds, LongConsumer work) {
     var next = new AtomicLong();
     var completed = new AtomicLong();
     long started = System.nanoTime();
     long deadline = started + seconds * 1_000_000_000L;
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          while (System.nanoTime() < deadline) {
-            work.accept(next.getAndIncrement());
-            completed.incrementAndGet();
-          }
-          return null;
-        }));
+    Parallel.run(threads, () -> {
+      while (System.nanoTime() < deadline) {
+        work.accept(next.getAndIncrement());
+        completed.incrementAndGet();
       }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     return completed.get() / ((System.nanoTime() - started) / 1e9);
   }
 

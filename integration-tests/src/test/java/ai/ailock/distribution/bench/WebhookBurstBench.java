@@ -12,7 +12,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Stripe events, 30% of them exact duplicates (Stripe's retries), in random order, posted by many threads; 5,000
  * invoiced transfers, each with a paid {@code checkout.session.completed}, 2,000 of them also with an
  * {@code async_payment_succeeded} of the same payment. Prints events per second and fails loudly unless every
- * payment was fulfilled exactly once (read from the service's database). Run: {@code ./mvnw -q -Pbench verify}.
+ * payment was fulfilled exactly once (read from the service's database). Baseline in the same run: as many calls
+ * by the same threads with a forged signature, which the service refuses before touching the database (HTTP, body,
+ * signature check). Run: {@code ./mvnw -q -Pbench verify}.
  */
 public final class WebhookBurstBench {
   private static final int EVENTS = Integer.getInteger("bench.events", 10_000);
@@ -40,6 +42,7 @@ public final class WebhookBurstBench {
       var counters = new PostgresCounters(database);
       var burst = new WebhookBurst(server.functions(), secret, database);
       burst.invoice(TRANSFERS, 8, 64, 8);
+      double baseline = burst.postForged(EVENTS, THREADS);
       PostgresCounters.Snapshot before = counters.read();
       double rate = burst.post(EVENTS, ALSO_ASYNC, THREADS, 7);
       PostgresCounters.Snapshot after = counters.read();
@@ -49,7 +52,10 @@ public final class WebhookBurstBench {
               + "random order, %d threads, service -Xmx256m%n", LocalDate.now(), report.calls(),
           report.distinctEvents(), report.calls() - report.distinctEvents(), report.transfers(), THREADS);
       System.out.printf("outcomes: %s%n", report.outcomes());
-      System.out.printf("| | events/s | target |%n|---|---:|---:|%n| webhook burst | %.0f | %.0f |%n", rate, TARGET);
+      System.out.printf("| | events/s | ratio to baseline | target |%n|---|---:|---:|---:|%n");
+      System.out.printf("| baseline: the same calls with a forged signature (400 before any database work) | %.0f | "
+          + "1.00 | |%n", baseline);
+      System.out.printf("| webhook burst | %.0f | %.2f | %.0f |%n", rate, rate / baseline, TARGET);
       PostgresCounters.print(before, after, report.calls(), "event");
       if (!report.violations().isEmpty()) {
         throw new IllegalStateException("DOUBLE OR MISSING FULFILMENT: " + report.violations());

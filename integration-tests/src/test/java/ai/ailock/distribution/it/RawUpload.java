@@ -10,9 +10,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +67,7 @@ public final class RawUpload {
         "ciphertext_length", ciphertext.length(), "chunk_size", ciphertext.chunkSize()));
     String uploadId = upload.get("upload_id").asString();
     var next = new AtomicInteger();
-    parallel(inFlight, () -> {
+    Parallel.run(inFlight, () -> {
       byte[] buffer = new byte[ciphertext.chunkSize()];
       for (int i; (i = next.getAndIncrement()) < ciphertext.chunkCount(); ) {
         int n = source.fill(i, buffer);
@@ -95,7 +92,7 @@ public final class RawUpload {
   public long download(String productId, GeneratedCiphertext ciphertext, int inFlight, boolean hashBodies) {
     var next = new AtomicInteger();
     var received = new AtomicLong();
-    parallel(inFlight, () -> {
+    Parallel.run(inFlight, () -> {
       byte[] buffer = new byte[256 * 1024];
       for (int i; (i = next.getAndIncrement()) < ciphertext.chunkCount(); ) {
         SignedHttp.Response chunk = http.get("products-download-chunk",
@@ -119,26 +116,6 @@ public final class RawUpload {
       }
     });
     return received.get();
-  }
-
-  private static void parallel(int threads, Runnable work) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      var futures = new java.util.ArrayList<Future<?>>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(work));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private static MessageDigest sha256() {

@@ -20,12 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -88,7 +83,7 @@ public final class WebhookBurst {
       buyerIds.add(new HttpIdentities(http).register(keys).ailockId());
       buyerList.add(http);
     }
-    parallel(transfers, threads, n -> {
+    Parallel.forEach(transfers, threads, n -> {
       int s = n % sellers;
       int b = (n / sellers) % buyers;
       String id = new Commerce(sellerList.get(s).http()).offer(products.get(s), buyerIds.get(b),
@@ -129,11 +124,36 @@ public final class WebhookBurst {
     Collections.shuffle(all, random);
     posted = all.size();
     long started = System.nanoTime();
-    parallel(all.size(), threads, n -> {
-      String outcome = send(all.get(n));
+    Parallel.forEach(all.size(), threads, n -> {
+      String outcome = send(all.get(n), secret);
       outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
     });
     return all.size() / ((System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * The baseline of {@link #post}: the same kind of calls by the same threads, signed with another secret, so the
+   * service refuses each (400) after reading the body and checking the signature, before any database work.
+   *
+   * @return calls per second
+   */
+  public double postForged(int calls, int threads) {
+    long now = Instant.now().getEpochSecond();
+    var session = new StripeEvents.Session("cs_forged", UUID.randomUUID().toString(), 1500, "usd", "complete", "paid",
+        now, now + 3600);
+    Event forged = event("evt_forged_" + run, "checkout.session.completed", session, now);
+    var refused = new LongAdder();
+    long started = System.nanoTime();
+    Parallel.forEach(calls, threads, n -> {
+      if (send(forged, secret + "-wrong").equals("http_400")) {
+        refused.increment();
+      }
+    });
+    double rate = calls / ((System.nanoTime() - started) / 1e9);
+    if (refused.sum() != calls) {
+      throw new IllegalStateException((calls - refused.sum()) + " forged events were not refused with 400");
+    }
+    return rate;
   }
 
   /** Reads the service's database: each transfer paid once, one {@code payment_confirmed} per party, no extra rows. */
@@ -184,11 +204,11 @@ public final class WebhookBurst {
     return new Event(id, StripeEvents.event(id, type, session.json(), created));
   }
 
-  private String send(Event event) {
+  private String send(Event event, String signingSecret) {
     long timestamp = Instant.now().getEpochSecond();
     HttpRequest request = HttpRequest.newBuilder(URI.create(functions + "/payments-stripe-webhook"))
         .header("Content-Type", "application/json; charset=utf-8")
-        .header("Stripe-Signature", StripeEvents.signatureHeader(event.payload(), secret, timestamp))
+        .header("Stripe-Signature", StripeEvents.signatureHeader(event.payload(), signingSecret, timestamp))
         .POST(HttpRequest.BodyPublishers.ofString(event.payload(), StandardCharsets.UTF_8)).build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -198,32 +218,6 @@ public final class WebhookBurst {
       return WireJson.mapper().readTree(response.body()).path("outcome").asString();
     } catch (Exception e) {
       return "error_" + e.getClass().getSimpleName();
-    }
-  }
-
-  private static void parallel(int count, int threads, IntConsumer work) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    var next = new AtomicInteger();
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          for (int n; (n = next.getAndIncrement()) < count; ) {
-            work.accept(n);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

@@ -14,8 +14,8 @@ import java.security.Key;
 /**
  * jjwt's {@code EdDSA} (Ed25519, RFC 8037) on libsodium: signs with the service's claim key and verifies with the
  * service's strict verifier, which refuses the non-canonical signatures Java 17's Ed25519 accepts. It replaces the
- * JDK's Ed25519, which on Java 17 costs about twenty times as much CPU per signature and verification as libsodium
- * (docs/benchmarks.md); the wire format is the same.
+ * JDK's Ed25519, which on Java 17 costs 15 to 50 times as much CPU per signature and per verification as libsodium
+ * (docs/benchmarks.md); the tokens are the same.
  */
 final class SodiumEdDsa implements SecureDigestAlgorithm<SodiumEdDsa.SigningKey, SodiumEdDsa.VerifyingKey> {
   static final String ID = "EdDSA";
