@@ -3,7 +3,6 @@ package ai.ailock.distribution.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.ailock.distribution.client.cli.AilockCli;
 import ai.ailock.distribution.client.commerce.Commerce;
 import ai.ailock.distribution.client.commerce.TransferInfo;
 import ai.ailock.distribution.client.delivery.ClaimContentSource;
@@ -24,8 +23,6 @@ import ai.ailock.distribution.client.transfer.TransferOptions;
 import ai.ailock.distribution.client.transfer.TransferProgress;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -162,26 +159,11 @@ class DeliveryFlowIT extends SdkServerSupport {
     assertThat(revoke.err()).contains("illegal_transition");
   }
 
-  record Run(int code, String out, String err) {}
-
   Run ailock(String who, String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    String[] all = new String[args.length + 6];
-    all[0] = "--home";
-    all[1] = dir.resolve(who).toString();
-    all[2] = "--server";
-    all[3] = functions().toString();
-    all[4] = "--passphrase-file";
-    all[5] = dir.resolve("passphrase.txt").toString();
-    System.arraycopy(args, 0, all, 6, args.length);
-    int code = AilockCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(code, out.toString(), err.toString());
+    return runCli(dir, who, args);
   }
 
   Run ok(String who, String... args) {
-    Run run = ailock(who, args);
-    assertThat(run.code()).as(run.err() + run.out()).isZero();
-    return run;
+    return runCliOk(dir, who, args);
   }
 }

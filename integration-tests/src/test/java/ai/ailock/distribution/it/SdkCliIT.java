@@ -15,21 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SdkCliIT extends SdkServerSupport {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
   Run ailock(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    String[] all = new String[args.length + 6];
-    all[0] = "--home";
-    all[1] = dir.resolve("home").toString();
-    all[2] = "--server";
-    all[3] = functions().toString();
-    all[4] = "--passphrase-file";
-    all[5] = dir.resolve("passphrase.txt").toString();
-    System.arraycopy(args, 0, all, 6, args.length);
-    int code = AilockCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(code, out.toString(), err.toString());
+    return runCli(dir, "home", args);
   }
 
   @Test

@@ -3,8 +3,6 @@ package ai.ailock.distribution.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ailock.distribution.client.cli.AilockCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,27 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SdkCommerceCliIT extends SdkServerSupport {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
   Run ailock(String who, String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    String[] all = new String[args.length + 6];
-    all[0] = "--home";
-    all[1] = dir.resolve(who).toString();
-    all[2] = "--server";
-    all[3] = functions().toString();
-    all[4] = "--passphrase-file";
-    all[5] = dir.resolve("passphrase.txt").toString();
-    System.arraycopy(args, 0, all, 6, args.length);
-    int code = AilockCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(code, out.toString(), err.toString());
+    return runCli(dir, who, args);
   }
 
   Run ok(String who, String... args) {
-    Run run = ailock(who, args);
-    assertThat(run.code()).as(run.err() + run.out()).isZero();
-    return run;
+    return runCliOk(dir, who, args);
   }
 
   /** Keys and registration for a seller and a buyer, under {@code dir/seller} and {@code dir/buyer}. @return the buyer's id */

@@ -3,6 +3,7 @@ package ai.ailock.distribution.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ailock.distribution.client.AilockKeys;
+import ai.ailock.distribution.client.cli.AilockCli;
 import ai.ailock.distribution.client.commerce.Checkout;
 import ai.ailock.distribution.client.commerce.Commerce;
 import ai.ailock.distribution.client.http.SignedHttp;
@@ -18,6 +19,8 @@ import ai.ailock.distribution.schemas.WireJson;
 import ai.ailock.distribution.server.DistributionServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -87,6 +90,35 @@ abstract class SdkServerSupport {
     Checkout checkout = commerce.invoice(transferId);
     JsonNode paid = commerce.payWithEmulator(checkout.checkoutUrl(), "paid");
     assertThat(paid.path("webhook_status").asInt()).isEqualTo(200);
+  }
+
+  /** What a CLI run printed and its exit code. */
+  record Run(int code, String out, String err) {}
+
+  /**
+   * Runs the {@code ailock} CLI in this JVM as {@code who}: home {@code dir/<who>}, this server, the passphrase in
+   * {@code dir/passphrase.txt}.
+   */
+  Run runCli(Path dir, String who, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    String[] all = new String[args.length + 6];
+    all[0] = "--home";
+    all[1] = dir.resolve(who).toString();
+    all[2] = "--server";
+    all[3] = functions().toString();
+    all[4] = "--passphrase-file";
+    all[5] = dir.resolve("passphrase.txt").toString();
+    System.arraycopy(args, 0, all, 6, args.length);
+    int code = AilockCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** As {@link #runCli}, asserting exit code 0. */
+  Run runCliOk(Path dir, String who, String... args) {
+    Run run = runCli(dir, who, args);
+    assertThat(run.code()).as(run.err() + run.out()).isZero();
+    return run;
   }
 
   /** Writes {@code size} pseudo-random bytes (fast, incompressible) and returns the file. */
