@@ -6,23 +6,16 @@ import ai.ailock.distribution.engine.attachment.AttachmentUpload;
 import ai.ailock.distribution.engine.attachment.AttachmentUploads;
 import ai.ailock.distribution.engine.attachment.CompleteAttachmentUpload;
 import ai.ailock.distribution.engine.attachment.InitAttachmentUpload;
-import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.identity.KeyId;
 import ai.ailock.distribution.engine.transfer.TransferId;
-import ai.ailock.distribution.engine.upload.AcceptChunk;
 import ai.ailock.distribution.engine.upload.StoredChunk;
 import ai.ailock.distribution.engine.upload.UploadId;
-import ai.ailock.distribution.schemas.RequestSigning;
 import ai.ailock.distribution.schemas.WireSchema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,8 +51,6 @@ class AttachmentFunctions {
       long ciphertextLength, int chunkSize, int chunkCount, String storagePrefix, Instant expiresAt,
       List<Integer> received, List<Integer> missing, String context) {}
 
-  record ChunkStored(String uploadId, int index, int size, String sha256, boolean stored) {}
-
   record Completed(String attachmentId, String transferId, String inputId, String contentType, long size,
       long ciphertextLength, String ciphertextSha256, String recipientKeyId, Instant createdAt) {}
 
@@ -85,19 +76,9 @@ class AttachmentFunctions {
   }
 
   @PostMapping("/attachments-upload-chunk")
-  ChunkStored chunk(HttpServletRequest request, @RequestParam("upload_id") String uploadId,
+  ChunkUploads.ChunkStored chunk(HttpServletRequest request, @RequestParam("upload_id") String uploadId,
       @RequestParam("index") int index) {
-    Caller caller = gate.authenticateStream(request);
-    long length = request.getContentLengthLong();
-    String sha256 = Objects.requireNonNull(request.getHeader(RequestSigning.CONTENT_SHA256_HEADER),
-        "authenticated streams carry their hash");
-    try (InputStream body = request.getInputStream()) {
-      AcceptChunk.Accepted accepted = acceptChunk.accept(caller, uploadIdOf(uploadId), index, sha256,
-          length < 0 ? null : length, body);
-      return new ChunkStored(uploadId, accepted.index(), accepted.size(), accepted.sha256(), accepted.stored());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ChunkUploads.accept(gate, acceptChunk::accept, request, uploadId, index);
   }
 
   @PostMapping("/attachments-upload-complete")
@@ -111,12 +92,4 @@ class AttachmentFunctions {
         a.ciphertextLength(), a.ciphertextSha256(), a.recipientKeyId().value(), a.createdAt());
   }
 
-  private static UploadId uploadIdOf(String text) {
-    try {
-      return UploadId.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new ai.ailock.distribution.engine.DistributionException(
-          ai.ailock.distribution.engine.ErrorCode.MALFORMED_REQUEST, "upload_id must be a UUID");
-    }
-  }
 }

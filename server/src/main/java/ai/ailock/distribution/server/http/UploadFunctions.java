@@ -1,8 +1,5 @@
 package ai.ailock.distribution.server.http;
 
-import ai.ailock.distribution.engine.DistributionException;
-import ai.ailock.distribution.engine.ErrorCode;
-import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.product.Product;
 import ai.ailock.distribution.engine.product.ProductContent;
 import ai.ailock.distribution.engine.product.ProductId;
@@ -12,12 +9,8 @@ import ai.ailock.distribution.engine.upload.DescribeUpload;
 import ai.ailock.distribution.engine.upload.InitUpload;
 import ai.ailock.distribution.engine.upload.UploadId;
 import ai.ailock.distribution.engine.upload.UploadSession;
-import ai.ailock.distribution.schemas.RequestSigning;
 import ai.ailock.distribution.schemas.WireSchema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -60,8 +53,6 @@ class UploadFunctions {
     }
   }
 
-  record ChunkStored(String uploadId, int index, int size, String sha256, boolean stored) {}
-
   record Completed(String productId, int version, String status, long ciphertextLength, String ciphertextSha256,
       String manifestSha256, Instant readyAt, Instant expiresAt) {}
 
@@ -76,24 +67,14 @@ class UploadFunctions {
   }
 
   @PostMapping("/products-upload-chunk")
-  ChunkStored chunk(HttpServletRequest request, @RequestParam("upload_id") String uploadId,
+  ChunkUploads.ChunkStored chunk(HttpServletRequest request, @RequestParam("upload_id") String uploadId,
       @RequestParam("index") int index) {
-    Caller caller = gate.authenticateStream(request);
-    long length = request.getContentLengthLong();
-    String sha256 = Objects.requireNonNull(request.getHeader(RequestSigning.CONTENT_SHA256_HEADER),
-        "authenticated streams carry their hash");
-    try (InputStream body = request.getInputStream()) {
-      AcceptChunk.Accepted accepted = acceptChunk.accept(caller, uploadIdOf(uploadId), index, sha256,
-          length < 0 ? null : length, body);
-      return new ChunkStored(uploadId, accepted.index(), accepted.size(), accepted.sha256(), accepted.stored());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ChunkUploads.accept(gate, acceptChunk::accept, request, uploadId, index);
   }
 
   @GetMapping("/products-upload-status")
   Upload status(HttpServletRequest request, @RequestParam("upload_id") String uploadId) {
-    return Upload.of(describeUpload.describe(gate.authenticate(request), uploadIdOf(uploadId)));
+    return Upload.of(describeUpload.describe(gate.authenticate(request), ChunkUploads.uploadId(uploadId)));
   }
 
   @PostMapping("/products-upload-complete")
@@ -108,11 +89,4 @@ class UploadFunctions {
         Objects.requireNonNull(product.expiresAt()));
   }
 
-  static UploadId uploadIdOf(String text) {
-    try {
-      return UploadId.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new DistributionException(ErrorCode.MALFORMED_REQUEST, "upload_id must be a UUID");
-    }
-  }
 }
