@@ -20,6 +20,7 @@ public enum WireSchema {
   DELIVERY_RECEIPT("delivery-receipt"),
   PRODUCT_ACK("product-ack"),
   TRANSFER_ACTION("transfer-action"),
+  COPY_CREATE("copy-create"),
   // interaction payloads (docs/api.md, "Interactions and ailock-batch")
   INTERACTION_PRODUCT_OFFER("interaction-product-offer"),
   INTERACTION_PAYMENT_REQUEST("interaction-payment-request"),

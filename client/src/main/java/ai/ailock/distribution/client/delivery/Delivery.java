@@ -101,7 +101,7 @@ public final class Delivery {
     AilockKeys keys = http.keys();
     var request = new DownloadRequest(ticket.productId(), seller.ed25519PublicKey(),
         (product, version) -> KeyEnvelopes.open(ticket.keyEnvelope(), keys.encryptionFor(ticket.recipientKeyId())),
-        directory, overwrite);
+        directory, overwrite, ticket.transferId());
     return new Downloader(options).download(source, request, listener);
   }
 

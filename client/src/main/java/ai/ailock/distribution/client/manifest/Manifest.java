@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,9 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param createdAt RFC 3339 date-time, kept exactly as signed
  * @param sellerKeyId id of the Ed25519 key that signed
  * @param signature base64url (no padding) of the 64-byte Ed25519 signature
+ * @param transferId present exactly on a personalized copy: the one transfer it was made for (signed like the rest)
  */
 public record Manifest(String productId, int version, long ciphertextLength, String ciphertextSha256, int chunkSize,
-    List<ManifestChunk> chunks, String encryptedMetadata, String sellerKeyId, String createdAt, String signature) {
+    List<ManifestChunk> chunks, String encryptedMetadata, String sellerKeyId, String createdAt, String signature,
+    @Nullable String transferId) {
 
   public static final String FORMAT = "ailock-manifest-v1";
   public static final String PROFILE = "ailock-e2ee-v1";
@@ -50,7 +53,7 @@ public record Manifest(String productId, int version, long ciphertextLength, Str
     String createdAt = draft.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
     Manifest unsigned = new Manifest(draft.productId(), draft.version(), draft.ciphertextLength(),
         draft.ciphertextSha256(), draft.chunkSize(), draft.chunks(), draft.encryptedMetadata(), seller.keyId(),
-        createdAt, "");
+        createdAt, "", draft.transferId());
     String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(seller.sign(unsigned.signedBytes()));
     Manifest signed = unsigned.withSignature(signature);
     try {
@@ -114,6 +117,9 @@ public record Manifest(String productId, int version, long ciphertextLength, Str
     json.put("format", FORMAT);
     json.put("product_id", productId);
     json.put("version", version);
+    if (transferId != null) {
+      json.put("transfer_id", transferId);
+    }
     json.put("profile", PROFILE);
     ObjectNode algorithms = json.putObject("algorithms");
     algorithms.put("content", "cobblestone-256");
@@ -141,6 +147,6 @@ public record Manifest(String productId, int version, long ciphertextLength, Str
 
   private Manifest withSignature(String newSignature) {
     return new Manifest(productId, version, ciphertextLength, ciphertextSha256, chunkSize, chunks, encryptedMetadata,
-        sellerKeyId, createdAt, newSignature);
+        sellerKeyId, createdAt, newSignature, transferId);
   }
 }

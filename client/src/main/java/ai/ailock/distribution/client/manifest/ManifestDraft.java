@@ -2,6 +2,7 @@ package ai.ailock.distribution.client.manifest;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a seller states about an uploaded ciphertext, before signing: every manifest member except
@@ -15,9 +16,11 @@ import java.util.List;
  * @param chunks every chunk, in order
  * @param encryptedMetadata base64url (no padding) of the {@link ProductMetadata} ciphertext
  * @param createdAt when the manifest was made; stored as whole seconds
+ * @param transferId the one transfer a personalized copy is made for; null for any other product
  */
 public record ManifestDraft(String productId, int version, long ciphertextLength, String ciphertextSha256,
-    int chunkSize, List<ManifestChunk> chunks, String encryptedMetadata, Instant createdAt) {
+    int chunkSize, List<ManifestChunk> chunks, String encryptedMetadata, Instant createdAt,
+    @Nullable String transferId) {
 
   public ManifestDraft {
     chunks = List.copyOf(chunks);

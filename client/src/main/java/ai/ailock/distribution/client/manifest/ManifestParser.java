@@ -85,7 +85,8 @@ public final class ManifestParser {
     return new Manifest(node.get("product_id").asString(), node.get("version").asInt(),
         node.get("ciphertext_length").asLong(), node.get("ciphertext_sha256").asString(),
         node.get("chunk_size").asInt(), chunks, node.get("encrypted_metadata").asString(),
-        node.get("seller_key_id").asString(), node.get("created_at").asString(), node.get("signature").asString());
+        node.get("seller_key_id").asString(), node.get("created_at").asString(), node.get("signature").asString(),
+        node.hasNonNull("transfer_id") ? node.get("transfer_id").asString() : null);
   }
 
   private static List<String> tilingProblems(Manifest m) {

@@ -40,7 +40,8 @@ public final class Downloader {
 
   /**
    * @return where the verified file is
-   * @throws InvalidManifestException if the manifest is malformed or for another product
+   * @throws InvalidManifestException if the manifest is malformed, for another product, or a copy made for another
+   *     transfer
    * @throws java.security.SignatureException if the manifest is not signed by the expected key
    * @throws ai.ailock.distribution.client.crypto.InvalidCiphertextException if the ciphertext does not decrypt
    *     under this key and this product's context (modified, truncated, or moved from another product or version)
@@ -56,6 +57,11 @@ public final class Downloader {
     if (!manifest.productId().equals(request.productId())) {
       throw new InvalidManifestException("the manifest is for product " + manifest.productId() + ", not "
           + request.productId());
+    }
+    if (request.transferId() != null && manifest.transferId() != null
+        && !manifest.transferId().equals(request.transferId())) {
+      throw new InvalidManifestException("this personalized copy was made for transfer " + manifest.transferId()
+          + ", not " + request.transferId());
     }
     manifest.verify(request.sellerEd25519PublicKey());
     byte[] inputKey = request.keys().inputKey(manifest.productId(), manifest.version());

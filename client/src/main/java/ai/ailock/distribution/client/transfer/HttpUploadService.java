@@ -21,6 +21,15 @@ public final class HttpUploadService implements UploadService {
 
   @Override
   public String createProduct(ProductDraft draft, long size) {
+    ProductDraft.CopyFor copy = draft.copyFor();
+    if (copy != null) {
+      ObjectNode body = WireJson.mapper().createObjectNode();
+      body.put("transfer_id", copy.transferId());
+      body.put("content_type", draft.contentType());
+      body.put("size", size);
+      body.put("license_fingerprint", copy.licenseFingerprint());
+      return http.postJson("transfers-copy-create", body).path("product_id").asString();
+    }
     ObjectNode body = WireJson.mapper().createObjectNode();
     body.put("title", draft.title());
     body.put("content_type", draft.contentType());

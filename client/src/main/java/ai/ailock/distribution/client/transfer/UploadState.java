@@ -2,6 +2,7 @@ package ai.ailock.distribution.client.transfer;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an interrupted upload needs to resume and reproduce the same ciphertext, kept in an owner-only file
@@ -18,7 +19,7 @@ import java.time.Instant;
  */
 public record UploadState(Path file, long plaintextLength, String plaintextSha256, String productId, int version,
     String uploadId, long ciphertextLength, int chunkSize, byte[] salt, byte[] keyEnvelope, String ownerKeyId,
-    String encryptedMetadata, Instant manifestCreatedAt) {
+    String encryptedMetadata, Instant manifestCreatedAt, @Nullable String transferId) {
 
   public UploadState {
     salt = salt.clone();

@@ -42,6 +42,9 @@ public final class UploadStateFile {
     json.put("owner_key_id", state.ownerKeyId());
     json.put("encrypted_metadata", state.encryptedMetadata());
     json.put("manifest_created_at", state.manifestCreatedAt().toString());
+    if (state.transferId() != null) {
+      json.put("transfer_id", state.transferId());
+    }
     PrivateFiles.write(path, WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json), false);
   }
 
@@ -60,7 +63,8 @@ public final class UploadStateFile {
           text(json, "plaintext_sha256"), text(json, "product_id"), json.path("version").asInt(),
           text(json, "upload_id"), json.path("ciphertext_length").asLong(), json.path("chunk_size").asInt(),
           b64.decode(text(json, "salt")), b64.decode(text(json, "key_envelope")), text(json, "owner_key_id"),
-          text(json, "encrypted_metadata"), Instant.parse(text(json, "manifest_created_at")));
+          text(json, "encrypted_metadata"), Instant.parse(text(json, "manifest_created_at")),
+          json.hasNonNull("transfer_id") ? json.get("transfer_id").asString() : null);
     } catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
       throw new IOException(path + " is not a readable upload state file", e);
     }

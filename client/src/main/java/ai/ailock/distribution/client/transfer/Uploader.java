@@ -88,7 +88,7 @@ public final class Uploader {
       var state = new UploadState(absolute, fingerprint.length(), fingerprint.sha256(), productId,
           session.version(), session.uploadId(), ciphertextLength, session.chunkSize(), encryptor.salt(),
           sealToSelf(inputKey), owner.keyId(), metadata.encrypt(inputKey, productId, session.version()),
-          clock.instant());
+          clock.instant(), draft.copyFor() == null ? null : draft.copyFor().transferId());
       UploadStateFile.create(stateFile, state);
       return transmit(state, inputKey, encryptor, plaintext, session, stateFile, progress);
     } finally {
@@ -188,7 +188,8 @@ public final class Uploader {
       throws IOException, GeneralSecurityException {
     progress.start(Phase.COMPLETING, 0);
     Manifest manifest = Manifest.sign(new ManifestDraft(state.productId(), state.version(), state.ciphertextLength(),
-        ciphertextSha256, state.chunkSize(), chunks, state.encryptedMetadata(), state.manifestCreatedAt()), owner);
+        ciphertextSha256, state.chunkSize(), chunks, state.encryptedMetadata(), state.manifestCreatedAt(),
+        state.transferId()), owner);
     keyring.store(state.productId(), state.version(), inputKey);
     CompletedUpload completed = call(options.retry(),
         () -> service.completeUpload(state.uploadId(), ciphertextSha256, manifest));

@@ -31,7 +31,7 @@ class ManifestTest {
     chunks.add(new ManifestChunk(1, 65536, 65536, "1".repeat(64)));
     chunks.add(new ManifestChunk(2, 131072, 1000, "2".repeat(64)));
     return new ManifestDraft(PRODUCT, 1, 132072, HASH_A, 65536, chunks, "bWV0YWRhdGE",
-        Instant.parse("2026-01-02T03:04:05.678Z"));
+        Instant.parse("2026-01-02T03:04:05.678Z"), null);
   }
 
   static byte[] bytes(ObjectNode json) {
@@ -139,7 +139,7 @@ class ManifestTest {
   void refusesChunksLargerThanFourMebibytes() {
     int big = Manifest.MAX_CHUNK_SIZE + 65536;
     var chunks = List.of(new ManifestChunk(0, 0, big, "0".repeat(64)), new ManifestChunk(1, big, 10, "1".repeat(64)));
-    var draft = new ManifestDraft(PRODUCT, 1, big + 10L, HASH_A, big, chunks, "bWV0YQ", Instant.now());
+    var draft = new ManifestDraft(PRODUCT, 1, big + 10L, HASH_A, big, chunks, "bWV0YQ", Instant.now(), null);
 
     assertThatThrownBy(() -> Manifest.sign(draft, SELLER)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -148,7 +148,7 @@ class ManifestTest {
   void refusesChunksThatDoNotTileTheCiphertext() {
     var chunks = List.of(new ManifestChunk(0, 0, 65536, "0".repeat(64)), new ManifestChunk(1, 65535, 10,
         "1".repeat(64)));
-    var draft = new ManifestDraft(PRODUCT, 1, 65546, HASH_A, 65536, chunks, "bWV0YQ", Instant.now());
+    var draft = new ManifestDraft(PRODUCT, 1, 65546, HASH_A, 65536, chunks, "bWV0YQ", Instant.now(), null);
 
     assertThatThrownBy(() -> Manifest.sign(draft, SELLER)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tile");

@@ -55,7 +55,7 @@ record TestContent(byte[] manifest, List<byte[]> chunks) {
         InMemoryService.sha256(plaintext, plaintext.length), plaintext.length);
     Manifest manifest = Manifest.sign(new ManifestDraft(productId, version, ciphertext.length,
         InMemoryService.sha256(ciphertext, ciphertext.length), chunkSize, listed,
-        metadata.encrypt(key, productId, version), Instant.now()), seller);
+        metadata.encrypt(key, productId, version), Instant.now(), null), seller);
     return new TestContent(manifest.canonicalBytes(), chunks);
   }
 

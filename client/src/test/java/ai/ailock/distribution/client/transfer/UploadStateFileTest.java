@@ -17,7 +17,7 @@ class UploadStateFileTest {
 
   static UploadState state() {
     return new UploadState(Path.of("/data/file.bin"), 1234, "a".repeat(64), "p-1", 1, "u-1", 1306, 65536,
-        new byte[24], new byte[80], "b".repeat(32), "bWV0YQ", Instant.parse("2026-01-02T03:04:05Z"));
+        new byte[24], new byte[80], "b".repeat(32), "bWV0YQ", Instant.parse("2026-01-02T03:04:05Z"), null);
   }
 
   @Test

@@ -77,7 +77,7 @@ public final class AcknowledgeDelivery {
     if (!ports.signatures().verify(key.ed25519Public(), receipt.signedBytes(), receipt.signature())) {
       throw invalid("the receipt's signature does not verify");
     }
-    Product product = ports.products().find(transfer.product()).orElseThrow();
+    Product product = ports.deliveredProduct(transfer);
     String manifest = DeliveryGate.content(product, ports.clock().instant()).manifestSha256();
     if (!manifest.equals(receipt.manifestSha256())) {
       throw new DistributionException(ErrorCode.RECEIPT_MISMATCH, "the receipt names another manifest");

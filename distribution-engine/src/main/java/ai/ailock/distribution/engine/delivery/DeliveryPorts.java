@@ -5,8 +5,11 @@ import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
+import ai.ailock.distribution.engine.product.Product;
+import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.product.Products;
 import ai.ailock.distribution.engine.ratelimit.Throttle;
+import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferChanges;
 import ai.ailock.distribution.engine.transfer.Transfers;
 import ai.ailock.distribution.engine.upload.UploadSessions;
@@ -17,6 +20,7 @@ import java.util.function.Supplier;
 /**
  * Everything the delivery use cases work with, passed as one context rather than growing parameter lists.
  *
+ * @param copies the transfers' personalized copies, delivered instead of the products they copy
  * @param uploads where a published version's chunks are recorded
  * @param signatures strict Ed25519 verification (receipts)
  * @param throttle the rate limits on tickets, claims, acks and revocations
@@ -25,6 +29,7 @@ public record DeliveryPorts(
     TransferChanges changes,
     Transfers transfers,
     Products products,
+    ProductCopies copies,
     UploadSessions uploads,
     BlobStore blobs,
     Identities identities,
@@ -39,4 +44,15 @@ public record DeliveryPorts(
     Clock clock,
     Supplier<UUID> ids,
     DeliverySettings settings,
-    Throttle throttle) {}
+    Throttle throttle) {
+
+  /**
+   * @return what the transfer delivers: its personalized copy once it has one (ready or not), else the product it
+   *     offered
+   */
+  public Product deliveredProduct(Transfer transfer) {
+    return copies.forTransfer(transfer.id().value())
+        .map(copy -> products.find(copy.product()).orElseThrow())
+        .orElseGet(() -> products.find(transfer.product()).orElseThrow());
+  }
+}

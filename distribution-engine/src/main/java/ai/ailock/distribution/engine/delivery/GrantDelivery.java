@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * issued. Granting a delivered transfer again only issues a fresh ticket (idempotent).
  *
  * <p>{@link #grantDeposited} is the automatic grant: when the envelope was deposited before payment, the payment
- * confirmation can deliver at once. It is idempotent and safe to retry after a crash.
+ * confirmation can deliver at once (not when the transfer waits for its personalized copy). It is idempotent and safe
+ * to retry after a crash.
  */
 public final class GrantDelivery {
   private final DeliveryPorts ports;
@@ -32,7 +33,7 @@ public final class GrantDelivery {
   /**
    * @param deposit the envelope to keep, or null to grant the one deposited earlier
    * @throws DistributionException {@code transfer_not_found}, {@code not_seller}, {@code not_paid},
-   *     {@code missing_inputs}, {@code key_not_deposited}, {@code key_already_granted}, {@code transfer_disputed},
+   *     {@code missing_inputs}, {@code key_not_deposited}, {@code copy_required}, {@code key_already_granted}, {@code transfer_disputed},
    *     {@code access_revoked}, {@code transfer_expired}, {@code product_expired}, {@code validation_failed}
    */
   public DeliveryTicket grant(Caller seller, TransferId id, DepositKey.@Nullable Deposit deposit) {
@@ -55,8 +56,9 @@ public final class GrantDelivery {
   public Optional<Transfer> grantDeposited(TransferId id, RequestMeta meta) {
     return ports.changes().retrying(() -> {
       Optional<Transfer> found = ports.transfers().find(id);
-      if (found.isEmpty() || found.get().state() != TransferState.PAID
-          || ports.keys().find(id).map(DepositedKey::destroyed).orElse(true)) {
+      Optional<DepositedKey> key = ports.keys().find(id).filter(k -> !k.destroyed());
+      if (found.isEmpty() || found.get().state() != TransferState.PAID || key.isEmpty()
+          || tickets.copyRefusal(found.get(), key.get()).isPresent()) {
         return Optional.empty();
       }
       return Optional.of(tickets.deliverIfPaid(found.get(), "policy:grant_deposited_key", meta));

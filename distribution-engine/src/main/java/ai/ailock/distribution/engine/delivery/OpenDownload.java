@@ -6,6 +6,7 @@ import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.product.Product;
 import ai.ailock.distribution.engine.product.ProductContent;
+import ai.ailock.distribution.engine.product.ProductId;
 import ai.ailock.distribution.engine.transfer.Decision;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferId;
@@ -32,7 +33,9 @@ public final class OpenDownload {
   }
 
   /** An opened session, with the download budget as it stands. */
-  public record Opened(DownloadSession session, Transfer transfer, String manifestSha256, int downloadsCompleted) {}
+  /** @param product the product whose manifest and chunks the session serves: the transfer's copy, if it has one */
+  public record Opened(DownloadSession session, Transfer transfer, ProductId product, String manifestSha256,
+      int downloadsCompleted) {}
 
   /**
    * @throws DistributionException {@code claim_invalid}, {@code wrong_recipient}, {@code claim_expired},
@@ -53,7 +56,7 @@ public final class OpenDownload {
       refuseUsed(claim);
       Transfer transfer = ports.changes().ofBuyer(id, buyer.ailock());
       DeliveryGate.requireDelivered(transfer, now);
-      Product product = ports.products().find(transfer.product()).orElseThrow();
+      Product product = ports.deliveredProduct(transfer);
       ProductContent content = DeliveryGate.content(product, now);
       List<DownloadSession> sessions = ports.sessions().ofTransfer(id);
       int completed = (int) sessions.stream().filter(DownloadSession::completed).count();
@@ -74,7 +77,7 @@ public final class OpenDownload {
           .transfer(id.value()).product(product.id().value())
           .with(Map.of("session", session.id().toString(), "jti", claim.jti().toString(),
               "expires_at", expiresAt.toString(), "completed_before", Integer.toString(completed))));
-      return new Opened(session, stored, content.manifestSha256(), completed);
+      return new Opened(session, stored, product.id(), content.manifestSha256(), completed);
     });
   }
 

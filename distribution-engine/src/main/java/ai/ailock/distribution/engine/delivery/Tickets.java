@@ -7,6 +7,7 @@ import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.identity.IdentityKey;
 import ai.ailock.distribution.engine.product.Product;
 import ai.ailock.distribution.engine.product.ProductContent;
+import ai.ailock.distribution.engine.product.ProductCopy;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferState;
 import ai.ailock.distribution.engine.upload.Sha256Hex;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,20 +39,52 @@ final class Tickets {
     return key;
   }
 
-  /** Moves a {@code paid} transfer with a held envelope to {@code delivered}; leaves a delivered one as it is. */
+  /**
+   * Moves a {@code paid} transfer with a held envelope to {@code delivered}; leaves a delivered one as it is.
+   *
+   * @throws DistributionException {@code key_not_deposited}, {@code access_revoked}, {@code copy_required}
+   */
   Transfer deliverIfPaid(Transfer transfer, String actor, RequestMeta meta) {
     if (transfer.state() != TransferState.PAID) {
       return transfer;
     }
-    heldKey(transfer);
+    DepositedKey key = heldKey(transfer);
+    copyRefusal(transfer, key).ifPresent(refusal -> {
+      throw refusal;
+    });
     return ports.changes().store(transfer.deliver(ports.clock().instant()).orThrow(), actor, meta);
+  }
+
+  /**
+   * A transfer with a personalized copy, or of a product whose policy asks for one, is delivered only with that
+   * copy: uploaded and published, and with an envelope deposited after it was (an envelope from before cannot hold
+   * the copy's key, which did not exist yet).
+   *
+   * @return why the transfer cannot be delivered as it stands, or empty if it can
+   */
+  Optional<DistributionException> copyRefusal(Transfer transfer, DepositedKey key) {
+    Optional<ProductCopy> copy = ports.copies().forTransfer(transfer.id().value());
+    if (copy.isEmpty() && !transfer.terms().personalizedCopies()) {
+      return Optional.empty();
+    }
+    ProductContent content = copy.flatMap(c -> ports.products().find(c.product())).map(Product::content)
+        .orElse(null);
+    if (content == null) {
+      return Optional.of(new DistributionException(ErrorCode.COPY_REQUIRED,
+          "this transfer is delivered only with the buyer's personalized copy; create and upload it first"));
+    }
+    if (key.createdAt().isBefore(content.readyAt())) {
+      return Optional.of(new DistributionException(ErrorCode.COPY_REQUIRED,
+          "the held key envelope predates the personalized copy; deposit the copy's key"));
+    }
+    return Optional.empty();
   }
 
   /** Issues a fresh claim token for the delivered transfer and returns it with the envelope. */
   DeliveryTicket issue(Transfer transfer, String actor, RequestMeta meta) {
     Instant now = ports.clock().instant();
     DepositedKey key = heldKey(transfer);
-    Product product = ports.products().find(transfer.product()).orElseThrow();
+    Product product = ports.deliveredProduct(transfer);
     ProductContent content = DeliveryGate.content(product, now);
     IdentityKey buyerKey = ports.identities().activeKey(transfer.buyer()).orElseThrow(() ->
         new DistributionException(ErrorCode.AILOCK_NOT_FOUND, "the recipient has no active key"));
@@ -66,7 +100,7 @@ final class Tickets {
         .with(Map.of("jti", jti.toString(), "expires_at", expiresAt.toString(), "signing_kid", issued.signingKid(),
             "recipient_key_id", buyerKey.keyId().value())));
     int used = (int) ports.sessions().ofTransfer(transfer.id()).stream().filter(DownloadSession::completed).count();
-    return new DeliveryTicket(transfer, transfer.product(), transfer.seller(), content.manifestSha256(),
+    return new DeliveryTicket(transfer, product.id(), transfer.seller(), content.manifestSha256(),
         Objects.requireNonNull(key.envelope()), key.recipientKeyId(), issued.token(), expiresAt,
         transfer.terms().downloadLimit(), used);
   }

@@ -9,6 +9,8 @@ import ai.ailock.distribution.engine.delivery.DownloadSessions;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.product.Product;
 import ai.ailock.distribution.engine.product.ProductContent;
+import ai.ailock.distribution.engine.product.ProductCopies;
+import ai.ailock.distribution.engine.product.ProductCopy;
 import ai.ailock.distribution.engine.product.Products;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferChanges;
@@ -24,14 +26,16 @@ import java.util.Optional;
 public final class AssembleEvidence {
   private final TransferChanges changes;
   private final Products products;
+  private final ProductCopies copies;
   private final DeliveryReceipts receipts;
   private final DownloadSessions sessions;
   private final AuditTrail trail;
 
-  public AssembleEvidence(TransferChanges changes, Products products, DeliveryReceipts receipts,
-      DownloadSessions sessions, AuditTrail trail) {
+  public AssembleEvidence(TransferChanges changes, Products products, ProductCopies copies,
+      DeliveryReceipts receipts, DownloadSessions sessions, AuditTrail trail) {
     this.changes = changes;
     this.products = products;
+    this.copies = copies;
     this.receipts = receipts;
     this.sessions = sessions;
     this.trail = trail;
@@ -46,11 +50,14 @@ public final class AssembleEvidence {
       throw new DistributionException(ErrorCode.NOT_SELLER, "the evidence bundle is the seller's");
     }
     String buyer = transfer.buyer().value();
-    Optional<ProductContent> content = products.find(transfer.product()).map(Product::content);
+    Optional<ProductCopy> copy = copies.forTransfer(id.value());
+    Optional<ProductContent> content = products.find(copy.map(ProductCopy::product).orElse(transfer.product()))
+        .map(Product::content);
     List<AuditEntry> entries = trail.ofTransfer(id.value());
     return new EvidenceBundle(transfer, content.map(ProductContent::manifestSha256).orElse(null),
         content.map(ProductContent::ciphertextSha256).orElse(null), receipts.find(id), sessions.ofTransfer(id),
         entries.stream().filter(e -> e.action().startsWith("delivery.") && e.actor().equals(buyer)).toList(),
-        entries.stream().filter(e -> e.action().startsWith("transfer.") || e.action().startsWith("payment.")).toList());
+        entries.stream().filter(e -> e.action().startsWith("transfer.") || e.action().startsWith("payment.")).toList(),
+        copy);
   }
 }

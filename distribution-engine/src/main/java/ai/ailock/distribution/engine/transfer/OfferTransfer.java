@@ -11,11 +11,14 @@ import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.product.Product;
 import ai.ailock.distribution.engine.product.ProductId;
 import ai.ailock.distribution.engine.product.ProductPolicy;
+import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.product.ProductStatus;
 import ai.ailock.distribution.engine.product.Products;
+import ai.ailock.distribution.schemas.Violation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -28,6 +31,7 @@ import java.util.function.Supplier;
  */
 public final class OfferTransfer {
   private final Products products;
+  private final ProductCopies copies;
   private final Identities identities;
   private final Transfers transfers;
   private final AuditLog audit;
@@ -36,16 +40,15 @@ public final class OfferTransfer {
   private final Supplier<UUID> ids;
   private final Messenger messenger;
 
-  public OfferTransfer(Products products, Identities identities, Transfers transfers, AuditLog audit,
-      Transactions transactions, Clock clock, Supplier<UUID> ids) {
-    this(products, identities, transfers, audit, transactions, clock, ids, Messenger.NONE);
-  }
-
-  /** @param messenger sends {@code product_offer} to the buyer in the offer's transaction */
-  public OfferTransfer(Products products, Identities identities, Transfers transfers, AuditLog audit,
-      Transactions transactions, Clock clock, Supplier<UUID> ids, Messenger messenger) {
+  /**
+   * @param copies personalized copies, which are never offered (each was made for one transfer)
+   * @param messenger sends {@code product_offer} to the buyer in the offer's transaction
+   */
+  public OfferTransfer(Products products, ProductCopies copies, Identities identities, Transfers transfers,
+      AuditLog audit, Transactions transactions, Clock clock, Supplier<UUID> ids, Messenger messenger) {
     this.messenger = messenger;
     this.products = products;
+    this.copies = copies;
     this.identities = identities;
     this.transfers = transfers;
     this.audit = audit;
@@ -58,7 +61,7 @@ public final class OfferTransfer {
 
   /**
    * @throws DistributionException {@code product_not_found} (not the caller's), {@code product_not_ready},
-   *     {@code product_expired}, {@code offer_to_self}, {@code ailock_not_found}, {@code price_required},
+   *     {@code product_expired}, {@code validation_failed} (a personalized copy), {@code offer_to_self}, {@code ailock_not_found}, {@code price_required},
    *     {@code validation_failed}
    */
   public Transfer offer(Caller seller, Command command) {
@@ -70,6 +73,10 @@ public final class OfferTransfer {
     }
     if (product.expired(now)) {
       throw new DistributionException(ErrorCode.PRODUCT_EXPIRED, "the product's retention period has ended");
+    }
+    if (copies.byProduct(product.id()).isPresent()) {
+      throw new DistributionException(ErrorCode.VALIDATION_FAILED, "a personalized copy cannot be offered",
+          List.of(new Violation("/product_id", "is a copy made for one transfer; offer the product it copies")));
     }
     if (command.recipient().equals(seller.ailock())) {
       throw new DistributionException(ErrorCode.OFFER_TO_SELF, "an Ailock cannot sell to itself");

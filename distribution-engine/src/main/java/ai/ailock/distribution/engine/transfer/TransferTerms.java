@@ -60,6 +60,7 @@ public final class TransferTerms {
       throw new DistributionException(ErrorCode.VALIDATION_FAILED, "the offer's terms are out of bounds",
           List.copyOf(violations));
     }
-    return new ProductPolicy(retentionDays, downloadLimit, price, product.requiredInputs());
+    return new ProductPolicy(retentionDays, downloadLimit, price, product.requiredInputs(),
+        product.personalizedCopies());
   }
 }

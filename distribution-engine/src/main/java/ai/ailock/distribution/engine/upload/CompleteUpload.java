@@ -11,11 +11,14 @@ import ai.ailock.distribution.engine.identity.IdentityKey;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
 import ai.ailock.distribution.engine.product.Product;
 import ai.ailock.distribution.engine.product.ProductContent;
+import ai.ailock.distribution.engine.product.ProductCopies;
+import ai.ailock.distribution.engine.product.ProductCopy;
 import ai.ailock.distribution.engine.product.Products;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Finishes an upload: every chunk is present, the sizes add up, the whole ciphertext hashes to the declared
@@ -27,6 +30,7 @@ import java.util.Map;
 public final class CompleteUpload {
   private final UploadSessions sessions;
   private final Products products;
+  private final ProductCopies copies;
   private final Identities identities;
   private final SignatureVerifier signatures;
   private final TrailingDigests digests;
@@ -34,10 +38,11 @@ public final class CompleteUpload {
   private final Transactions transactions;
   private final Clock clock;
 
-  public CompleteUpload(UploadSessions sessions, Products products, Identities identities,
+  public CompleteUpload(UploadSessions sessions, Products products, ProductCopies copies, Identities identities,
       SignatureVerifier signatures, TrailingDigests digests, AuditLog audit, Transactions transactions, Clock clock) {
     this.sessions = sessions;
     this.products = products;
+    this.copies = copies;
     this.identities = identities;
     this.signatures = signatures;
     this.digests = digests;
@@ -48,7 +53,8 @@ public final class CompleteUpload {
 
   /**
    * @throws DistributionException {@code upload_not_found}, {@code upload_expired}, {@code upload_incomplete},
-   *     {@code manifest_mismatch}, {@code signature_invalid}, {@code ciphertext_hash_mismatch},
+   *     {@code manifest_mismatch} (also: a copy's manifest not naming its transfer, or another product's naming one),
+   *     {@code signature_invalid}, {@code ciphertext_hash_mismatch},
    *     {@code upload_already_completed} (with another manifest)
    */
   public Product complete(Caller caller, UploadId uploadId, String ciphertextSha256, SignedManifest manifest) {
@@ -66,7 +72,8 @@ public final class CompleteUpload {
       throw new DistributionException(ErrorCode.UPLOAD_INCOMPLETE,
           (session.chunkCount() - held.size()) + " of " + session.chunkCount() + " chunks are missing");
     }
-    List<String> disagreements = ManifestRules.disagreements(manifest, session, held, ciphertextSha256);
+    UUID copyFor = copies.byProduct(session.product()).map(ProductCopy::transfer).orElse(null);
+    List<String> disagreements = ManifestRules.disagreements(manifest, session, held, ciphertextSha256, copyFor);
     if (!disagreements.isEmpty()) {
       throw new DistributionException(ErrorCode.MANIFEST_MISMATCH, String.join("; ", disagreements));
     }

@@ -2,15 +2,24 @@ package ai.ailock.distribution.engine.upload;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Checks that a manifest describes exactly the ciphertext an upload session holds. */
 final class ManifestRules {
   private ManifestRules() {}
 
-  /** @return each disagreement between manifest and upload, as a sentence; empty if they agree */
+  /**
+   * @param copyFor the transfer the product is a personalized copy for, or null if it is not a copy
+   * @return each disagreement between manifest and upload, as a sentence; empty if they agree
+   */
   static List<String> disagreements(SignedManifest manifest, UploadSession session, List<StoredChunk> held,
-      String ciphertextSha256) {
+      String ciphertextSha256, @Nullable UUID copyFor) {
     var problems = new ArrayList<String>();
+    check(problems, Objects.equals(manifest.transferId(), copyFor), copyFor == null
+        ? "transfer_id belongs only in the manifest of a personalized copy"
+        : "transfer_id must be " + copyFor + ", the transfer this copy was made for");
     check(problems, manifest.productId().equals(session.product()), "product_id is not this upload's product");
     check(problems, manifest.version() == session.contentVersion(),
         "version must be " + session.contentVersion());

@@ -24,7 +24,7 @@ class DisputeTest {
 
   AssembleEvidence evidence() {
     var e = fixture.engine();
-    return new AssembleEvidence(fixture.commerce().changes(), e.products(), fixture.ports().receipts(),
+    return new AssembleEvidence(fixture.commerce().changes(), e.products(), e.copies(), fixture.ports().receipts(),
         fixture.ports().sessions(), transfer -> e.audit().entries().stream()
             .filter(entry -> transfer.equals(entry.transferId())).toList());
   }

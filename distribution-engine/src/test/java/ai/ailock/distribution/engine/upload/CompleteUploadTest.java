@@ -157,7 +157,7 @@ class CompleteUploadTest {
     altered[altered.length / 2] ^= 1;
     var tampered = new SignedManifest(signed.productId(), signed.version(), signed.ciphertextLength(),
         signed.ciphertextSha256(), signed.chunkSize(), signed.chunks(), signed.sellerKeyId(), altered,
-        signed.signature(), signed.canonicalJson());
+        signed.signature(), signed.canonicalJson(), signed.transferId());
 
     assertRefused(() -> complete(ciphertext.sha256(), tampered), ErrorCode.SIGNATURE_INVALID);
 

@@ -17,7 +17,7 @@ class SignedManifestTest {
     byte[] signedBytes = {1, 2, 3};
     byte[] signature = new byte[64];
     var manifest = new SignedManifest(new ProductId(UUID.randomUUID()), 1, 100, "b".repeat(64), 65_536, chunks,
-        new KeyId("0".repeat(32)), signedBytes, signature, "{}");
+        new KeyId("0".repeat(32)), signedBytes, signature, "{}", null);
 
     chunks.clear();
     signedBytes[0] = 9;

@@ -1,5 +1,9 @@
 package ai.ailock.distribution.server.config;
 
+import ai.ailock.distribution.engine.Limits;
+import ai.ailock.distribution.engine.personalization.TraceCopy;
+import ai.ailock.distribution.engine.personalization.CreateCopy;
+import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.audit.AuditTrail;
@@ -133,12 +137,12 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  DeliveryPorts deliveryPorts(TransferChanges changes, Transfers transfers, Products products, UploadSessions uploads,
-      BlobStore blobs, Identities identities, SignatureVerifier signatures, ProductKeys keys, Claims claims,
+  DeliveryPorts deliveryPorts(TransferChanges changes, Transfers transfers, Products products, ProductCopies copies,
+      UploadSessions uploads, BlobStore blobs, Identities identities, SignatureVerifier signatures, ProductKeys keys, Claims claims,
       DownloadSessions sessions, DeliveryReceipts receipts, ClaimTokens tokens, AuditLog audit,
       Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids, DeliveryProperties delivery,
       Throttle throttle) {
-    return new DeliveryPorts(changes, transfers, products, uploads, blobs, identities, signatures, keys, claims,
+    return new DeliveryPorts(changes, transfers, products, copies, uploads, blobs, identities, signatures, keys, claims,
         sessions, receipts, tokens, audit, transactions, clock, ids,
         new DeliverySettings(delivery.claimTtl(), delivery.sessionTtl(), delivery.receiptSkew()), throttle);
   }
@@ -199,9 +203,22 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  AssembleEvidence assembleEvidence(TransferChanges changes, Products products, DeliveryReceipts receipts,
-      DownloadSessions sessions, AuditTrail trail) {
-    return new AssembleEvidence(changes, products, receipts, sessions, trail);
+  AssembleEvidence assembleEvidence(TransferChanges changes, Products products, ProductCopies copies,
+      DeliveryReceipts receipts, DownloadSessions sessions, AuditTrail trail) {
+    return new AssembleEvidence(changes, products, copies, receipts, sessions, trail);
+  }
+
+  @Bean
+  CreateCopy createCopy(TransferChanges changes, Products products, ProductCopies copies, AuditLog audit,
+      Transactions transactions, Limits limits, DistributionProperties properties, Clock clock,
+      @Qualifier("ids") Supplier<UUID> ids) {
+    return new CreateCopy(changes, products, copies, audit, transactions, limits, properties.content().policy(),
+        clock, ids);
+  }
+
+  @Bean
+  TraceCopy traceCopy(ProductCopies copies, Transfers transfers, AuditLog audit, Clock clock) {
+    return new TraceCopy(copies, transfers, audit, clock);
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package ai.ailock.distribution.server.config;
 
+import ai.ailock.distribution.storage.jdbc.JdbcProductCopies;
+import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.Limits;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditLog;
@@ -81,6 +83,11 @@ class EngineConfiguration {
   }
 
   @Bean
+  ProductCopies productCopies(JdbcClient jdbc) {
+    return new JdbcProductCopies(jdbc);
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   UploadSessions uploadSessions(JdbcClient jdbc, Clock clock) {
     return new JdbcUploadSessions(jdbc, clock);
@@ -152,9 +159,11 @@ class EngineConfiguration {
   }
 
   @Bean
-  CompleteUpload completeUpload(UploadSessions sessions, Products products, Identities identities,
-      SignatureVerifier signatures, TrailingDigests digests, AuditLog audit, Transactions transactions, Clock clock) {
-    return new CompleteUpload(sessions, products, identities, signatures, digests, audit, transactions, clock);
+  CompleteUpload completeUpload(UploadSessions sessions, Products products, ProductCopies copies,
+      Identities identities, SignatureVerifier signatures, TrailingDigests digests, AuditLog audit,
+      Transactions transactions, Clock clock) {
+    return new CompleteUpload(sessions, products, copies, identities, signatures, digests, audit, transactions,
+        clock);
   }
 
   @Bean

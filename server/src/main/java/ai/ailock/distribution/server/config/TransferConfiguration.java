@@ -1,5 +1,6 @@
 package ai.ailock.distribution.server.config;
 
+import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.Limits;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.attachment.AcceptAttachmentChunk;
@@ -86,9 +87,10 @@ class TransferConfiguration {
   }
 
   @Bean
-  OfferTransfer offerTransfer(Products products, Identities identities, Transfers transfers, AuditLog audit,
-      Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids, JdbcOutbox outbox) {
-    return new OfferTransfer(products, identities, transfers, audit, transactions, clock, ids, outbox);
+  OfferTransfer offerTransfer(Products products, ProductCopies copies, Identities identities, Transfers transfers,
+      AuditLog audit, Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids,
+      JdbcOutbox outbox) {
+    return new OfferTransfer(products, copies, identities, transfers, audit, transactions, clock, ids, outbox);
   }
 
   @Bean

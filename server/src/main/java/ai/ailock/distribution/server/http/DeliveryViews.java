@@ -37,7 +37,7 @@ final class DeliveryViews {
 
   static ObjectNode opened(OpenDownload.Opened opened) {
     ObjectNode json = session(opened.session());
-    json.put("product_id", opened.transfer().product().toString());
+    json.put("product_id", opened.product().toString());
     json.put("manifest_sha256", opened.manifestSha256());
     json.put("download_limit", opened.transfer().terms().downloadLimit());
     json.put("downloads_completed", opened.downloadsCompleted());
@@ -68,6 +68,11 @@ final class DeliveryViews {
     json.put("manifest_sha256", bundle.manifestSha256());
     json.put("ciphertext_sha256", bundle.ciphertextSha256());
     json.set("receipt", receipt(bundle.receipt()));
+    bundle.copy().ifPresentOrElse(copy -> json.putObject("personalized_copy")
+            .put("product_id", copy.product().toString())
+            .put("license_fingerprint", copy.licenseFingerprint())
+            .put("created_at", copy.createdAt().toString()),
+        () -> json.putNull("personalized_copy"));
     ArrayNode sessions = json.putArray("download_sessions");
     bundle.sessions().forEach(s -> sessions.add(session(s)));
     ArrayNode access = json.putArray("access_activity_log");

@@ -8,6 +8,7 @@ import ai.ailock.distribution.schemas.CanonicalJson;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +34,7 @@ final class ManifestReader {
         new KeyId(manifest.get("seller_key_id").asString()),
         CanonicalJson.bytes(unsigned),
         Base64.getUrlDecoder().decode(manifest.get("signature").asString()),
-        CanonicalJson.string(manifest));
+        CanonicalJson.string(manifest),
+        manifest.hasNonNull("transfer_id") ? UUID.fromString(manifest.get("transfer_id").asString()) : null);
   }
 }

@@ -29,6 +29,7 @@ final class TransferViews {
     JsonNode terms = policy(t.terms());
     json.putObject("policy").put("retention_days", t.terms().retentionDays())
         .put("download_limit", t.terms().downloadLimit())
+        .put("personalized_copies", t.terms().personalizedCopies())
         .set("required_inputs", terms.path("required_inputs"));
     json.set("buyer_inputs", WireJson.mapper().valueToTree(t.inputs().values()));
     json.set("missing_inputs", missing(t));

@@ -30,7 +30,8 @@ public final class PolicyJson {
     return new ProductPolicy(
         policy.path("retention_days").asInt(defaults.retentionDays()),
         policy.path("download_limit").asInt(defaults.downloadLimit()),
-        price, inputs);
+        price, inputs,
+        policy.path("personalized_copies").asBoolean(defaults.personalizedCopies()));
   }
 
   public static ProductPolicy read(String json) {

@@ -23,7 +23,7 @@ class SchemaMigrationIT {
       "dist_product_transfers", "dist_transfer_attachments", "dist_payment_intents", "dist_webhook_events",
       "dist_product_keys", "dist_claims", "dist_download_sessions", "dist_delivery_receipts", "dist_outbox",
       "dist_processed_messages", "dist_audit_log", "dist_emulated_checkout_sessions", "dist_download_served_chunks",
-      "dist_rate_limits");
+      "dist_rate_limits", "dist_product_copies");
   private static final String CHECK_VIOLATION = "23514";
   private static final String FOREIGN_KEY_VIOLATION = "23503";
   private static final String UNIQUE_VIOLATION = "23505";
@@ -51,7 +51,7 @@ class SchemaMigrationIT {
     assertThat(appliedChangeSets(jdbc)).isEqualTo(changeSets).containsExactly("001-identities",
         "002-products-and-uploads", "003-transfers-and-payments", "004-delivery", "005-messaging-and-audit",
         "006-transfer-payments-and-attachments", "007-delivery-sessions-refunds-retention",
-        "012-rate-limits");
+        "008-personalized-copies", "012-rate-limits");
     assertThat(distributionTables(jdbc)).containsExactlyInAnyOrderElementsOf(TABLES);
     assertThat(jdbc.sql("SELECT id FROM dist_ailocks").query(String.class).list()).containsExactly("kept");
   }
