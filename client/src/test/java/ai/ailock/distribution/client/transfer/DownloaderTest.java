@@ -30,6 +30,8 @@ class DownloaderTest {
   static final String PRODUCT = "5b9e2f0a-7c3d-4e1f-8a2b-9c0d1e2f3a4b";
   static final String OTHER_PRODUCT = "6c0f3a1b-8d4e-4f2a-9b3c-0d1e2f3a4b5c";
   static final int CHUNK = 64 * 1024;
+  static final String MY_TRANSFER = "0b7d3c9e-1f2a-4b5c-8d9e-0f1a2b3c4d5e";
+  static final String OTHER_TRANSFER = "1c8e4daf-2a3b-4c6d-9eaf-1a2b3c4d5e6f";
   static final TransferOptions OPTIONS = TransferOptions.defaults().withRetries(3, Duration.ofMillis(1));
 
   @TempDir Path dir;
@@ -73,6 +75,23 @@ class DownloaderTest {
     assertThat(result.file()).hasFileName("file.bin").hasBinaryContent(plaintext);
     assertThat(result.metadata().plaintextLength()).isEqualTo(plaintext.length);
     assertThat(leftInOut()).containsExactly(result.file());
+  }
+
+  @Test
+  void aBuyerGetsOnlyThePersonalizedCopyMadeForItsOwnTransfer() throws Exception {
+    TestContent copy = TestContent.encrypt(seller, key, PRODUCT, 1, CobblestoneContext.content(PRODUCT, "1"),
+        plaintext, CHUNK, OTHER_TRANSFER);
+    var mine = new DownloadRequest(PRODUCT, seller.signing().publicKey(), (product, version) -> key.clone(),
+        dir.resolve("out"), false, MY_TRANSFER);
+
+    assertThatThrownBy(() -> new Downloader(OPTIONS).download(copy.source(), mine, TransferListener.NONE))
+        .isInstanceOf(InvalidManifestException.class).hasMessageContaining("made for transfer " + OTHER_TRANSFER);
+    assertThat(leftInOut()).isEmpty();
+
+    var theirs = new DownloadRequest(PRODUCT, seller.signing().publicKey(), (product, version) -> key.clone(),
+        dir.resolve("out"), false, OTHER_TRANSFER);
+    assertThat(new Downloader(OPTIONS).download(copy.source(), theirs, TransferListener.NONE).file())
+        .hasBinaryContent(plaintext);
   }
 
   @Test

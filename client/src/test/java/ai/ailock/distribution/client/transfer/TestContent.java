@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product's stored content: the signed manifest's bytes and the ciphertext chunks, served by {@link #source}
@@ -36,14 +37,26 @@ record TestContent(byte[] manifest, List<byte[]> chunks) {
    */
   static TestContent encrypt(AilockKeys seller, byte[] key, String productId, int version,
       CobblestoneContext contentContext, byte[] plaintext, int chunkSize) throws IOException {
+    return encrypt(seller, key, productId, version, contentContext, plaintext, chunkSize, null);
+  }
+
+  /** As above; with a {@code transferId}, the manifest is a personalized copy's, made for that transfer. */
+  static TestContent encrypt(AilockKeys seller, byte[] key, String productId, int version,
+      CobblestoneContext contentContext, byte[] plaintext, int chunkSize, @Nullable String transferId)
+      throws IOException {
     byte[] ciphertext = CobblestoneEncryptor.encrypting(key, contentContext, new ByteArrayInputStream(plaintext))
         .readAllBytes();
-    return describe(seller, key, productId, version, ciphertext, plaintext, chunkSize);
+    return describe(seller, key, productId, version, ciphertext, plaintext, chunkSize, transferId);
   }
 
   /** Signs a manifest for an arbitrary ciphertext (e.g. a truncated one) and cuts it into chunks. */
   static TestContent describe(AilockKeys seller, byte[] key, String productId, int version, byte[] ciphertext,
       byte[] plaintext, int chunkSize) {
+    return describe(seller, key, productId, version, ciphertext, plaintext, chunkSize, null);
+  }
+
+  private static TestContent describe(AilockKeys seller, byte[] key, String productId, int version,
+      byte[] ciphertext, byte[] plaintext, int chunkSize, @Nullable String transferId) {
     List<byte[]> chunks = new ArrayList<>();
     List<ManifestChunk> listed = new ArrayList<>();
     for (int offset = 0, index = 0; offset < ciphertext.length; offset += chunkSize, index++) {
@@ -55,7 +68,7 @@ record TestContent(byte[] manifest, List<byte[]> chunks) {
         InMemoryService.sha256(plaintext, plaintext.length), plaintext.length);
     Manifest manifest = Manifest.sign(new ManifestDraft(productId, version, ciphertext.length,
         InMemoryService.sha256(ciphertext, ciphertext.length), chunkSize, listed,
-        metadata.encrypt(key, productId, version), Instant.now(), null), seller);
+        metadata.encrypt(key, productId, version), Instant.now(), transferId), seller);
     return new TestContent(manifest.canonicalBytes(), chunks);
   }
 

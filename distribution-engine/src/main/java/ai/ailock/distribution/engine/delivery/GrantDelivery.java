@@ -54,6 +54,9 @@ public final class GrantDelivery {
    * @return the delivered transfer, or empty if it was not {@code paid} or has no envelope
    */
   public Optional<Transfer> grantDeposited(TransferId id, RequestMeta meta) {
+    if (ports.keys().find(id).filter(k -> !k.destroyed()).isEmpty()) {
+      return Optional.empty(); // the usual case on payment: nothing deposited, so no transaction at all
+    }
     return ports.changes().retrying(() -> {
       Optional<Transfer> found = ports.transfers().find(id);
       Optional<DepositedKey> key = ports.keys().find(id).filter(k -> !k.destroyed());

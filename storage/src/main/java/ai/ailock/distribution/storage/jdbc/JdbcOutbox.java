@@ -58,9 +58,13 @@ public final class JdbcOutbox implements Messenger {
         .list();
   }
 
-  public void markPublished(long sequence) {
-    jdbc.sql("UPDATE dist_outbox SET published_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-        .params(Timestamps.of(clock.instant()), sequence).update();
+  /** Marks the messages published, in one statement (one commit for a whole relay run). */
+  public void markPublished(List<Long> sequences) {
+    if (sequences.isEmpty()) {
+      return;
+    }
+    jdbc.sql("UPDATE dist_outbox SET published_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ANY(?)")
+        .params(Timestamps.of(clock.instant()), sequences.toArray(Long[]::new)).update();
   }
 
   public void markFailed(long sequence, String error) {

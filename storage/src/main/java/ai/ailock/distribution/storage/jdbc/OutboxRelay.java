@@ -1,15 +1,18 @@
 package ai.ailock.distribution.storage.jdbc;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the outbox's pending messages, oldest first, and marks each published once the publisher returned. A crash
- * between publishing and marking publishes the message again on the next run: delivery is at least once, and
- * consumers drop duplicates by message id. When a publish fails, the message is kept (attempt and error recorded)
+ * Publishes the outbox's pending messages, oldest first, and marks those the publisher accepted published together,
+ * in one statement at the end of the run (one commit per run instead of one per message). A crash between publishing
+ * and marking publishes that run's messages again on the next run: delivery is at least once, and consumers drop
+ * duplicates by message id. When a publish fails, the message is kept (attempt and error recorded)
  * and later messages with the same key (transfer) wait, so each transfer's messages arrive in order. A run holds the
  * {@link RelayLock}: relays of several instances sharing the database never run at once (a run that finds the lock
  * taken publishes nothing), so no message is published twice by two relays and per-key order holds.
@@ -37,7 +40,7 @@ public final class OutboxRelay {
   }
 
   private int publish(int limit) {
-    int published = 0;
+    List<Long> published = new ArrayList<>();
     Set<String> blocked = new HashSet<>();
     for (JdbcOutbox.Pending message : outbox.pending(limit)) {
       if (blocked.contains(message.key())) {
@@ -52,9 +55,9 @@ public final class OutboxRelay {
             message.attempts() + 1, e.toString());
         continue;
       }
-      outbox.markPublished(message.sequence());
-      published++;
+      published.add(message.sequence());
     }
-    return published;
+    outbox.markPublished(published);
+    return published.size();
   }
 }
