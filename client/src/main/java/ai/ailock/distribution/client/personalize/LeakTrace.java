@@ -39,9 +39,13 @@ public final class LeakTrace {
 
   /** Where the license was found; {@link #ENTRY_COMMENTS} when only fingerprints were. */
   public enum FoundIn {
+    /** The archive comment: {@value PersonalizedArchive#ARCHIVE_COMMENT_PREFIX} and the license, base64url. */
     ARCHIVE_COMMENT,
+    /** An entry {@value PersonalizedArchive#LICENSE_JSON}, at the root or in a folder. */
     LICENSE_JSON,
+    /** The block of a LICENSE*.txt entry, or of a file that is not a ZIP. */
     LICENSE_TEXT,
+    /** Nowhere: only fingerprints were found, in entry comments. */
     ENTRY_COMMENTS
   }
 
@@ -84,6 +88,8 @@ public final class LeakTrace {
   private LeakTrace() {}
 
   /**
+   * Reads what {@code file} tells about its purchase. Does not verify the license: see {@link Trace#verifiedBy}.
+   *
    * @return the trace, or empty if the file carries no license and no fingerprint
    * @throws IOException if the file cannot be read
    */

@@ -61,7 +61,8 @@ public final class PersonalizedArchive {
    *
    * @param kind whether the source was augmented or wrapped
    * @param entryCount the number of entries in the copy, the added ones included
-   * @param licenseEntry the name of the added LICENSE.txt: {@value #LICENSE_TEXT} or {@value #ALTERNATE_LICENSE_TEXT}
+   * @param licenseEntry the name of the added LICENSE.txt: {@value PersonalizedArchive#LICENSE_TEXT} or
+   *     {@value PersonalizedArchive#ALTERNATE_LICENSE_TEXT}
    * @param fingerprint the license's {@link License#fingerprint()}, as every entry's comment carries it
    */
   public record Result(Kind kind, int entryCount, String licenseEntry, String fingerprint) {}
