@@ -44,6 +44,11 @@ final class ListenCommand implements Callable<Integer> {
       description = "Buyer: download each delivered product into DIR/<transfer_id>/ and acknowledge it.")
   @Nullable Path download;
 
+  @Option(names = "--license-terms", paramLabel = "FILE",
+      description = "With --grant: the license terms written into personalized copies (default: single organization,"
+          + " no redistribution).")
+  @Nullable Path termsFile;
+
   @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "25",
       description = "How long one poll waits for a message, 1..30 (default: ${DEFAULT-VALUE}).")
   int waitSeconds;
@@ -69,7 +74,8 @@ final class ListenCommand implements Callable<Integer> {
     var listener = new InboxListener(new HttpMessageSource(http), cursor, Duration.ofSeconds(waitSeconds),
         new Report(out, err));
     if (grant) {
-      var granting = new GrantOnPayment(http, workspace.keyring(keys));
+      var granting = new GrantOnPayment(http, workspace.keyring(keys),
+          workspace.personalizedGrant(keys, flags.options(), LicenseTerms.read(termsFile)));
       listener.on(InboxMessage.PAYMENT_CONFIRMED, message -> granting.react(message).ifPresent(ticket ->
           out.println("granted  " + ticket.transferId() + ": key sealed to the buyer's key "
               + ticket.recipientKeyId())));

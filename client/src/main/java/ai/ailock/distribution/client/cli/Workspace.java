@@ -5,6 +5,8 @@ import ai.ailock.distribution.client.http.SignedHttp;
 import ai.ailock.distribution.client.keystore.KeyFile;
 import ai.ailock.distribution.client.keystore.PrivateFiles;
 import ai.ailock.distribution.client.keystore.ProductKeyring;
+import ai.ailock.distribution.client.personalize.PersonalizedGrant;
+import ai.ailock.distribution.client.transfer.TransferOptions;
 import ai.ailock.distribution.schemas.WireJson;
 import java.io.Console;
 import java.io.IOException;
@@ -85,6 +87,11 @@ final class Workspace {
 
   Path uploads() {
     return home.resolve("uploads");
+  }
+
+  /** @return makes and grants personalized copies, working in the home's {@code copies} folder (owner-only) */
+  PersonalizedGrant personalizedGrant(AilockKeys keys, TransferOptions options, String terms) {
+    return new PersonalizedGrant(http(keys), keyring(keys), home.resolve("copies"), options, terms);
   }
 
   /** @return where the signed receipt of a downloaded transfer waits until {@code ailock ack} sends it */
