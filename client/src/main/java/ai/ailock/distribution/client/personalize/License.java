@@ -1,8 +1,7 @@
 package ai.ailock.distribution.client.personalize;
 
 import ai.ailock.distribution.client.AilockKeys;
-import ai.ailock.distribution.client.crypto.Ed25519;
-import ai.ailock.distribution.client.crypto.KeyIds;
+import ai.ailock.distribution.client.crypto.SignedJson;
 import ai.ailock.distribution.schemas.CanonicalJson;
 import ai.ailock.distribution.schemas.WireJson;
 import java.security.MessageDigest;
@@ -16,8 +15,6 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -116,21 +113,12 @@ public record License(String licenseId, String productId, String transferId, Str
    * @throws SignatureException if unsigned, signed by another key, or the signature does not verify
    */
   public void verify(byte[] sellerEd25519PublicKey) throws SignatureException {
-    if (sellerEd25519PublicKey.length != Ed25519.PUBLIC_KEY_LENGTH
-        || !KeyIds.of(sellerEd25519PublicKey).equals(sellerKeyId)) {
-      throw new SignatureException("the license was signed by key " + sellerKeyId + ", not by this key");
-    }
-    if (signature.isEmpty()) {
-      throw new SignatureException("the license is not signed");
-    }
-    Ed25519.verify(sellerEd25519PublicKey, signedBytes(), Base64.getUrlDecoder().decode(signature));
+    SignedJson.verify("license", sellerEd25519PublicKey, sellerKeyId, signature, signedBytes());
   }
 
   /** @return the bytes the signature covers: RFC 8785 form without {@code signature} */
   public byte[] signedBytes() {
-    ObjectNode json = toJson();
-    json.remove("signature");
-    return CanonicalJson.bytes(json);
+    return SignedJson.signedBytes(toJson());
   }
 
   /** @return the RFC 8785 form of the signed license, as personalized copies carry it */
@@ -157,18 +145,7 @@ public record License(String licenseId, String productId, String transferId, Str
    * @throws IllegalArgumentException if the bytes are not a well-formed license
    */
   public static License parse(byte[] json) {
-    JsonNode node;
-    try {
-      node = WireJson.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(json);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("the license is not JSON: " + e.getOriginalMessage(), e);
-    }
-    require(node != null && node.isObject() && MEMBERS.equals(Set.copyOf(node.propertyNames())),
-        "a license has exactly the members " + MEMBERS);
-    for (String member : MEMBERS) {
-      require(node.get(member).isString(), member + " must be a string");
-    }
-    require(FORMAT.equals(node.get("format").asString()), "format must be " + FORMAT);
+    JsonNode node = SignedJson.readStrings("license", json, MEMBERS, FORMAT);
     return new License(node.get("license_id").asString(), node.get("product_id").asString(),
         node.get("transfer_id").asString(), node.get("buyer").asString(), node.get("seller").asString(),
         node.get("title").asString(), node.get("purchased_at").asString(), node.get("payment_ref").asString(),

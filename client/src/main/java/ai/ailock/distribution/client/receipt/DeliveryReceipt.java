@@ -1,8 +1,7 @@
 package ai.ailock.distribution.client.receipt;
 
 import ai.ailock.distribution.client.AilockKeys;
-import ai.ailock.distribution.client.crypto.Ed25519;
-import ai.ailock.distribution.client.crypto.KeyIds;
+import ai.ailock.distribution.client.crypto.SignedJson;
 import ai.ailock.distribution.schemas.CanonicalJson;
 import ai.ailock.distribution.schemas.WireJson;
 import java.security.SignatureException;
@@ -13,8 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -77,21 +74,12 @@ public record DeliveryReceipt(String transferId, String manifestSha256, String c
    * @throws SignatureException if unsigned, signed by another key, or the signature does not verify
    */
   public void verify(byte[] recipientEd25519PublicKey) throws SignatureException {
-    if (recipientEd25519PublicKey.length != Ed25519.PUBLIC_KEY_LENGTH
-        || !KeyIds.of(recipientEd25519PublicKey).equals(recipientKeyId)) {
-      throw new SignatureException("the receipt was signed by key " + recipientKeyId + ", not by this key");
-    }
-    if (signature.isEmpty()) {
-      throw new SignatureException("the receipt is not signed");
-    }
-    Ed25519.verify(recipientEd25519PublicKey, signedBytes(), Base64.getUrlDecoder().decode(signature));
+    SignedJson.verify("receipt", recipientEd25519PublicKey, recipientKeyId, signature, signedBytes());
   }
 
   /** @return the bytes the signature covers: RFC 8785 form without {@code signature} */
   public byte[] signedBytes() {
-    ObjectNode json = toJson();
-    json.remove("signature");
-    return CanonicalJson.bytes(json);
+    return SignedJson.signedBytes(toJson());
   }
 
   /** @return the RFC 8785 form of the signed receipt, as sent to the service */
@@ -118,18 +106,7 @@ public record DeliveryReceipt(String transferId, String manifestSha256, String c
    * @throws IllegalArgumentException if the bytes are not a well-formed receipt
    */
   public static DeliveryReceipt parse(byte[] json) {
-    JsonNode node;
-    try {
-      node = WireJson.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(json);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("the receipt is not JSON: " + e.getOriginalMessage(), e);
-    }
-    require(node.isObject() && MEMBERS.equals(Set.copyOf(node.propertyNames())),
-        "a receipt has exactly the members " + MEMBERS);
-    for (String member : MEMBERS) {
-      require(node.get(member).isString(), member + " must be a string");
-    }
-    require(FORMAT.equals(node.get("format").asString()), "format must be " + FORMAT);
+    JsonNode node = SignedJson.readStrings("receipt", json, MEMBERS, FORMAT);
     return new DeliveryReceipt(node.get("transfer_id").asString(), node.get("manifest_sha256").asString(),
         node.get("client_hash").asString(), node.get("recipient_key_id").asString(),
         node.get("received_at").asString(), node.get("signature").asString());

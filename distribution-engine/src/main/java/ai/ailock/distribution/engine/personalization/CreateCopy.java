@@ -8,6 +8,7 @@ import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.product.ContentTypePolicy;
+import ai.ailock.distribution.engine.product.CreateProduct;
 import ai.ailock.distribution.engine.product.Product;
 import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.product.ProductCopy;
@@ -113,15 +114,7 @@ public final class CreateCopy {
       throw new DistributionException(ErrorCode.VALIDATION_FAILED, "the license fingerprint is malformed",
           List.of(new Violation("/license_fingerprint", "must be 32 lowercase hex digits")));
     }
-    if (command.size() < 0) {
-      throw new DistributionException(ErrorCode.VALIDATION_FAILED, "the copy's size must not be negative",
-          List.of(new Violation("/size", "must be 0 or more")));
-    }
-    if (command.size() > limits.maxProductBytes()) {
-      throw new DistributionException(ErrorCode.PRODUCT_TOO_LARGE,
-          "products are limited to " + limits.maxProductBytes() + " bytes");
-    }
-    contentTypes.check(command.contentType(), "/content_type");
+    CreateProduct.checkDeclared(command.size(), command.contentType(), limits, contentTypes);
   }
 
   private Optional<Created> existing(Transfer transfer, Command command) {

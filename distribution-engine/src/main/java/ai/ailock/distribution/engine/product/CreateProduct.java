@@ -35,6 +35,24 @@ public final class CreateProduct {
     this.ids = ids;
   }
 
+  /**
+   * The checks of what an owner declares about a product's content, also for a personalized copy.
+   *
+   * @throws DistributionException {@code validation_failed} ({@code /size} negative), {@code product_too_large},
+   *     {@code content_type_not_allowed} ({@code /content_type})
+   */
+  public static void checkDeclared(long size, String contentType, Limits limits, ContentTypePolicy contentTypes) {
+    if (size < 0) {
+      throw new DistributionException(ErrorCode.VALIDATION_FAILED, "the product's size must not be negative",
+          List.of(new Violation("/size", "must be 0 or more")));
+    }
+    if (size > limits.maxProductBytes()) {
+      throw new DistributionException(ErrorCode.PRODUCT_TOO_LARGE,
+          "products are limited to " + limits.maxProductBytes() + " bytes");
+    }
+    contentTypes.check(contentType, "/content_type");
+  }
+
   /** A product as its owner describes it; {@code size} is in plaintext bytes. */
   public record Command(String title, String contentType, long size, ProductPolicy policy) {}
 
@@ -43,15 +61,7 @@ public final class CreateProduct {
    *     the size limit, {@code content_type_not_allowed} for a type the content-type policy refuses
    */
   public Product create(Caller caller, Command command) {
-    if (command.size() < 0) {
-      throw new DistributionException(ErrorCode.VALIDATION_FAILED, "the product's size must not be negative",
-          List.of(new Violation("/size", "must be 0 or more")));
-    }
-    if (command.size() > limits.maxProductBytes()) {
-      throw new DistributionException(ErrorCode.PRODUCT_TOO_LARGE,
-          "products are limited to " + limits.maxProductBytes() + " bytes");
-    }
-    contentTypes.check(command.contentType(), "/content_type");
+    checkDeclared(command.size(), command.contentType(), limits, contentTypes);
     var product = new Product(new ProductId(ids.get()), caller.ailock(), command.title(), command.contentType(),
         command.size(), Product.ENCRYPTION_ALGO, ProductStatus.DRAFT, command.policy(), null, clock.instant(), null);
     return transactions.inTransaction(() -> {

@@ -1,7 +1,5 @@
 package ai.ailock.distribution.server.config;
 
-import ai.ailock.distribution.storage.jdbc.JdbcProductCopies;
-import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.Limits;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditLog;
@@ -12,6 +10,7 @@ import ai.ailock.distribution.engine.identity.RegisterIdentity;
 import ai.ailock.distribution.engine.identity.RotateKey;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
 import ai.ailock.distribution.engine.product.CreateProduct;
+import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.product.Products;
 import ai.ailock.distribution.engine.upload.AcceptChunk;
 import ai.ailock.distribution.engine.upload.CiphertextDigest;
@@ -28,6 +27,7 @@ import ai.ailock.distribution.server.http.RequestGate;
 import ai.ailock.distribution.storage.jdbc.JdbcAuditLog;
 import ai.ailock.distribution.storage.jdbc.JdbcIdentities;
 import ai.ailock.distribution.storage.jdbc.JdbcKeyBoundAccess;
+import ai.ailock.distribution.storage.jdbc.JdbcProductCopies;
 import ai.ailock.distribution.storage.jdbc.JdbcProducts;
 import ai.ailock.distribution.storage.jdbc.JdbcTransactions;
 import ai.ailock.distribution.storage.jdbc.JdbcUploadSessions;
