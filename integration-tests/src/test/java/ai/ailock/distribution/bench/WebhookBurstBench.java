@@ -14,13 +14,17 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code async_payment_succeeded} of the same payment. Prints events per second and fails loudly unless every
  * payment was fulfilled exactly once (read from the service's database). Baseline in the same run: as many calls
  * by the same threads with a forged signature, which the service refuses before touching the database (HTTP, body,
- * signature check). Run: {@code ./mvnw -q -Pbench verify}.
+ * signature check). Before both, an untimed warm-up burst of the same mix on transfers of its own (a fifth as many
+ * events, {@code -Dbench.warmup-events}) lets the JIT compile the event path, as the other benchmarks' warm-up rounds
+ * do: without it a quarter of the service's CPU in the measured burst went to the compiler threads. Run:
+ * {@code ./mvnw -q -Pbench verify}.
  */
 public final class WebhookBurstBench {
   private static final int EVENTS = Integer.getInteger("bench.events", 10_000);
   private static final int TRANSFERS = EVENTS / 2;
   private static final int ALSO_ASYNC = EVENTS / 5;
   private static final int THREADS = Integer.getInteger("bench.threads", 32);
+  private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup-events", EVENTS / 5);
   private static final double TARGET = 1000;
 
   public static void main(String[] args) throws Exception {
@@ -40,6 +44,15 @@ public final class WebhookBurstBench {
       database.setDatabaseName("postgres");
       database.setUser("postgres");
       var counters = new PostgresCounters(database);
+      if (WARMUP_EVENTS > 0) {
+        var warmup = new WebhookBurst(server.functions(), secret, database);
+        warmup.invoice(WARMUP_EVENTS / 2, 8, 64, 8);
+        warmup.post(WARMUP_EVENTS, WARMUP_EVENTS / 5, THREADS, 3);
+        if (!warmup.verify(WARMUP_EVENTS / 5).violations().isEmpty()) {
+          throw new IllegalStateException("DOUBLE OR MISSING FULFILMENT IN THE WARM-UP: "
+              + warmup.verify(WARMUP_EVENTS / 5).violations());
+        }
+      }
       var burst = new WebhookBurst(server.functions(), secret, database);
       burst.invoice(TRANSFERS, 8, 64, 8);
       double baseline = burst.postForged(EVENTS, THREADS);
@@ -51,6 +64,8 @@ public final class WebhookBurstBench {
       System.out.printf("%nWebhook burst, %s: %d signed events (%d distinct, %d exact duplicates) for %d transfers, "
               + "random order, %d threads, service -Xmx256m%n", LocalDate.now(), report.calls(),
           report.distinctEvents(), report.calls() - report.distinctEvents(), report.transfers(), THREADS);
+      System.out.printf("after an untimed warm-up burst of %d events on %d other transfers%n", WARMUP_EVENTS,
+          WARMUP_EVENTS / 2);
       System.out.printf("outcomes: %s%n", report.outcomes());
       System.out.printf("| | events/s | ratio to baseline | target |%n|---|---:|---:|---:|%n");
       System.out.printf("| baseline: the same calls with a forged signature (400 before any database work) | %.0f | "
