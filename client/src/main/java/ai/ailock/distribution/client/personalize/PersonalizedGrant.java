@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * uploads it under a fresh key, and grants that key to the buyer.
  *
  * <p>Safe to run again after a crash at any step: the license is derived from the transfer alone (its id names the
- * license, the moment it was paid dates it), so the copy comes out byte for byte the same and registering it again
+ * license, the moment its payment was confirmed dates it), so the copy comes out byte for byte the same and registering it again
  * returns the same copy; an interrupted upload resumes from its state file; a copy already published is granted
  * with the key kept in the keyring. Plaintext and keys stay in {@code workDirectory} (owner-only) only while the
  * copy is made, and are deleted afterwards.
@@ -149,7 +149,8 @@ public final class PersonalizedGrant {
   /** The transfer's license: the same every time for the same transfer, so a retry makes the same copy. */
   private License license(TransferInfo transfer, String title) {
     JsonNode payment = transfer.json().path("payment");
-    Instant paidAt = Instant.parse(transfer.json().path("updated_at").asString());
+    // the payment's last change is when it was paid, and stays so while the transfer waits for its copy
+    Instant paidAt = Instant.parse(payment.path("updated_at").asString(transfer.json().path("updated_at").asString()));
     AilockKeys seller = http.keys();
     return License.sign(UUID.nameUUIDFromBytes(("ailock-license-v1:" + transfer.transferId())
             .getBytes(StandardCharsets.UTF_8)), transfer.productId(), transfer.transferId(), transfer.recipient(),

@@ -56,6 +56,7 @@ final class TransferViews {
     }
     json.put("amount", p.amount());
     json.put("currency", p.currency());
+    json.put("updated_at", p.updatedAt().toString());
     return json;
   }
 
