@@ -22,7 +22,7 @@ class SaleDemoIT extends SdkServerSupport {
     for (int run = 1; run <= 2; run++) {
       var printed = new ByteArrayOutputStream();
       boolean ok = new SaleDemo(functions(), work.resolve("run-" + run), 2L << 20,
-          new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+          new PrintStream(printed, true, StandardCharsets.UTF_8), false).run();
       String summary = printed.toString(StandardCharsets.UTF_8);
 
       assertThat(ok).as(summary).isTrue();
@@ -33,5 +33,19 @@ class SaleDemoIT extends SdkServerSupport {
           .containsPattern("seller's delivery_receipt +acknowledged");
       assertThat(summary).doesNotContain("delivery ticket (grant)");
     }
+  }
+
+  @Test
+  void thePersonalizedDemoDeliversTheBuyersOwnLicensedCopy() throws Exception {
+    var printed = new ByteArrayOutputStream();
+    boolean ok = new SaleDemo(functions(), work.resolve("personalized"), 2L << 20,
+        new PrintStream(printed, true, StandardCharsets.UTF_8), true).run();
+    String summary = printed.toString(StandardCharsets.UTF_8);
+
+    assertThat(ok).as(summary).isTrue();
+    assertThat(summary).contains("| seller's Ailock: personalize, upload, grant |")
+        .containsPattern("recordings in the buyer's copy +8 of 8 identical to the seller's")
+        .containsPattern("license fingerprint +[0-9a-f]{32} \\(seller's signature verified\\)")
+        .containsPattern("final transfer state +acknowledged");
   }
 }

@@ -30,11 +30,18 @@ import java.util.function.Supplier;
 /**
  * {@code transfers-copy-create}: the seller registers the personalized copy it built for one transfer's buyer. The
  * copy is a draft product of the seller (same title, the source's policy less the duty to personalize) that the
- * seller uploads through the product upload endpoints, with a manifest naming the transfer. Allowed from the offer
+ * seller uploads through the product upload endpoints, with a manifest naming the transfer; it may exceed the product
+ * size limit by {@link #ALLOWANCE_BYTES}. Allowed from the offer
  * until the grant; once the transfer is delivered its copy is what the buyer holds and never changes. Idempotent:
  * asking again with the same content type, size and fingerprint returns the same copy.
  */
 public final class CreateCopy {
+  /**
+   * How far a copy may exceed the product size limit: what personalizing adds (LICENSE.txt, the license file, the
+   * comments, a wrapping archive's headers) is a few KiB, and a product at the limit must still be deliverable.
+   */
+  public static final long ALLOWANCE_BYTES = 1 << 20;
+
   private final TransferChanges changes;
   private final Products products;
   private final ProductCopies copies;
@@ -114,7 +121,8 @@ public final class CreateCopy {
       throw new DistributionException(ErrorCode.VALIDATION_FAILED, "the license fingerprint is malformed",
           List.of(new Violation("/license_fingerprint", "must be 32 lowercase hex digits")));
     }
-    CreateProduct.checkDeclared(command.size(), command.contentType(), limits, contentTypes);
+    CreateProduct.checkDeclared(command.size(), command.contentType(), limits.maxProductBytes() + ALLOWANCE_BYTES,
+        contentTypes);
   }
 
   private Optional<Created> existing(Transfer transfer, Command command) {

@@ -41,14 +41,13 @@ public final class CreateProduct {
    * @throws DistributionException {@code validation_failed} ({@code /size} negative), {@code product_too_large},
    *     {@code content_type_not_allowed} ({@code /content_type})
    */
-  public static void checkDeclared(long size, String contentType, Limits limits, ContentTypePolicy contentTypes) {
+  public static void checkDeclared(long size, String contentType, long maxBytes, ContentTypePolicy contentTypes) {
     if (size < 0) {
       throw new DistributionException(ErrorCode.VALIDATION_FAILED, "the product's size must not be negative",
           List.of(new Violation("/size", "must be 0 or more")));
     }
-    if (size > limits.maxProductBytes()) {
-      throw new DistributionException(ErrorCode.PRODUCT_TOO_LARGE,
-          "products are limited to " + limits.maxProductBytes() + " bytes");
+    if (size > maxBytes) {
+      throw new DistributionException(ErrorCode.PRODUCT_TOO_LARGE, "products are limited to " + maxBytes + " bytes");
     }
     contentTypes.check(contentType, "/content_type");
   }
@@ -61,7 +60,7 @@ public final class CreateProduct {
    *     the size limit, {@code content_type_not_allowed} for a type the content-type policy refuses
    */
   public Product create(Caller caller, Command command) {
-    checkDeclared(command.size(), command.contentType(), limits, contentTypes);
+    checkDeclared(command.size(), command.contentType(), limits.maxProductBytes(), contentTypes);
     var product = new Product(new ProductId(ids.get()), caller.ailock(), command.title(), command.contentType(),
         command.size(), Product.ENCRYPTION_ALGO, ProductStatus.DRAFT, command.policy(), null, clock.instant(), null);
     return transactions.inTransaction(() -> {

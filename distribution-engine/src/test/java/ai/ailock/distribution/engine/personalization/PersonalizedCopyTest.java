@@ -103,6 +103,21 @@ class PersonalizedCopyTest {
   }
 
   @Test
+  void aCopyMayExceedTheProductLimitByWhatPersonalizingAdds() {
+    Transfer paid = fixture.paid(personalized());
+    long limit = engine.limits().maxProductBytes();
+    DistributionException tooLarge = assertRefused(() -> createCopy().create(fixture.seller(),
+        new CreateCopy.Command(paid.id(), "application/zip", limit + CreateCopy.ALLOWANCE_BYTES + 1, FINGERPRINT)),
+        ErrorCode.PRODUCT_TOO_LARGE);
+    assertThat(tooLarge.getMessage()).contains(Long.toString(limit + CreateCopy.ALLOWANCE_BYTES));
+
+    Product copy = createCopy().create(fixture.seller(),
+        new CreateCopy.Command(paid.id(), "application/zip", limit + 6_000, FINGERPRINT)).product();
+
+    assertThat(copy.size()).isGreaterThan(limit);
+  }
+
+  @Test
   void aProductThatAsksForCopiesIsNotGrantedWithoutOne() {
     Transfer paid = fixture.paid(personalized());
 

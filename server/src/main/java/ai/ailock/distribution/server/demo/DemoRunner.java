@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * With {@code --demo}, runs {@link SaleDemo} against this service once it is ready, then stops it (exit code 0 on
- * success). {@code --demo.size-mb=N} picks the product size (default 200 MiB); work files go under
+ * success). {@code --demo.size-mb=N} picks the product size (default 200 MiB), {@code --demo.personalized=true} sells
+ * a personalized copy (docs/personalization.md); work files go under
  * {@code data-dir/demo/run-<time>}, the product and the received copy are deleted afterwards.
  */
 @Component
@@ -33,15 +34,18 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
     Path work = Path.of(env.getProperty("ailock.distribution.data-dir", "./data"), "demo",
         "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     long size = Long.parseLong(env.getProperty("demo.size-mb", "200")) << 20;
+    boolean personalized = Boolean.parseBoolean(env.getProperty("demo.personalized", "false"));
     boolean ok;
     try {
-      ok = new SaleDemo(functions, work, size, System.out).run();
+      ok = new SaleDemo(functions, work, size, System.out, personalized).run();
     } catch (Exception e) {
       log.error("the demo failed", e);
       ok = false;
     }
-    System.out.println(ok ? "Demo: the sale completed and the buyer's file matches the seller's."
-        : "Demo: FAILED (see the log above).");
+    System.out.println(!ok ? "Demo: FAILED (see the log above)."
+        : personalized ? "Demo: the sale completed; the buyer's copy carries the seller's recordings and a license "
+            + "naming the buyer."
+        : "Demo: the sale completed and the buyer's file matches the seller's.");
     int code = ok ? 0 : 1;
     System.exit(SpringApplication.exit(context, () -> code));
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,10 +35,27 @@ final class DemoSteps {
   <T> T timed(String name, long bytes, Step<T> step) throws Exception {
     long started = System.nanoTime();
     T result = step.run();
+    record(name, bytes, started);
+    return result;
+  }
+
+  /**
+   * Runs a reaction that may find nothing to do (a listener's message about a step already taken): it counts as the
+   * step only if it did something.
+   */
+  <T> Optional<T> ifDone(String name, long bytes, Step<Optional<T>> step) throws Exception {
+    long started = System.nanoTime();
+    Optional<T> result = step.run();
+    if (result.isPresent()) {
+      record(name, bytes, started);
+    }
+    return result;
+  }
+
+  private void record(String name, long bytes, long started) {
     long millis = (System.nanoTime() - started) / 1_000_000;
     done.add(new Done(name, millis, bytes));
     out.printf("  %-46s %8d ms%s%n", name, millis, bytes > 0 ? String.format("  %7.1f MB/s", rate(bytes, millis)) : "");
-    return result;
   }
 
   void summary(Map<String, String> facts) {

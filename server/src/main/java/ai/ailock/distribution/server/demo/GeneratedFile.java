@@ -5,18 +5,36 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
-/** Writes a file of pseudo-random bytes, 1 MiB at a time: a stand-in product that does not compress. */
+/**
+ * Writes the demo's product: a real ZIP archive of eight recordings of pseudo-random bytes (they do not compress, so
+ * they are stored; deflate level 0), written 1 MiB at a time. The archive is at most {@code size} bytes: its
+ * recordings hold {@code size} less {@link #ROOM} bytes, the rest is for the archive's own framing (deflate's stored
+ * blocks cost 5 bytes per 64 KiB, and each entry a header).
+ */
 final class GeneratedFile {
+  static final int ENTRIES = 8;
+  static final long ROOM = 256 * 1024;
+
   private GeneratedFile() {}
 
   static Path write(Path file, long size, long seed) throws IOException {
+    long content = Math.max(0, size - ROOM);
     var random = new SplittableRandom(seed);
     byte[] block = new byte[1 << 20];
-    try (OutputStream out = Files.newOutputStream(file)) {
-      for (long left = size; left > 0; left -= block.length) {
-        random.nextBytes(block);
-        out.write(block, 0, (int) Math.min(block.length, left));
+    try (OutputStream out = Files.newOutputStream(file); var zip = new ZipOutputStream(out)) {
+      zip.setLevel(Deflater.NO_COMPRESSION);
+      for (int entry = 0; entry < ENTRIES; entry++) {
+        long entrySize = content / ENTRIES + (entry < content % ENTRIES ? 1 : 0);
+        zip.putNextEntry(new ZipEntry(String.format("field-recordings/take-%02d.wav", entry + 1)));
+        for (long left = entrySize; left > 0; left -= block.length) {
+          random.nextBytes(block);
+          zip.write(block, 0, (int) Math.min(block.length, left));
+        }
+        zip.closeEntry();
       }
     }
     return file;
