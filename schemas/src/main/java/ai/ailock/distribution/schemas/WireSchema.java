@@ -21,6 +21,7 @@ public enum WireSchema {
   PRODUCT_ACK("product-ack"),
   TRANSFER_ACTION("transfer-action"),
   COPY_CREATE("copy-create"),
+  CONTENT_REPORT("content-report"),
   // interaction payloads (docs/api.md, "Interactions and ailock-batch")
   INTERACTION_PRODUCT_OFFER("interaction-product-offer"),
   INTERACTION_PAYMENT_REQUEST("interaction-payment-request"),

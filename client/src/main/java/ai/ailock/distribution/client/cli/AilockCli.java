@@ -18,14 +18,16 @@ import picocli.CommandLine.Option;
     subcommands = {KeygenCommand.class, RegisterCommand.class, WhoamiCommand.class, UploadCommand.class,
         DownloadCommand.class, StatusCommand.class, OfferCommand.class, RequirementsCommand.class,
         SubmitCommand.class, PayCommand.class, TransferCommand.class, GrantCommand.class, ClaimCommand.class,
-        AckCommand.class, ListenCommand.class, PersonalizeCommand.class, TraceCommand.class, RevokeCommand.class,
+        AckCommand.class, ListenCommand.class, PersonalizeCommand.class, TraceCommand.class, ReportCommand.class,
+        RevokeCommand.class,
         DisputeCommand.class, RotateKeysCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:local failure (file, I/O)", "2:usage error",
         "3:the service refused the request", "4:the service is unreachable or failing",
         "5:integrity failure (signature, hash or ciphertext did not verify)",
-        "6:key file problem (missing, permissions, passphrase)"})
+        "6:key file problem (missing, permissions, passphrase)",
+        "7:the content scanner rejected a download (no file written; reported)"})
 public final class AilockCli {
   static final String DEFAULT_SERVER = "http://localhost:8080/.netlify/functions";
 

@@ -4,6 +4,7 @@ import ai.ailock.distribution.client.crypto.InvalidCiphertextException;
 import ai.ailock.distribution.client.http.DistributionApiException;
 import ai.ailock.distribution.client.keystore.InsecurePermissionsException;
 import ai.ailock.distribution.client.manifest.InvalidManifestException;
+import ai.ailock.distribution.client.transfer.ContentRejectedException;
 import ai.ailock.distribution.client.transfer.FileChangedException;
 import ai.ailock.distribution.client.transfer.IntegrityException;
 import java.io.IOException;
@@ -28,6 +29,7 @@ final class Failures {
   static final int UNAVAILABLE = 4;
   static final int INTEGRITY = 5;
   static final int KEYS = 6;
+  static final int REJECTED = 7;
 
   private static final Map<String, String> MESSAGES = Map.ofEntries(
       Map.entry("unauthenticated", "the service did not accept this Ailock's signature: is the key registered "
@@ -142,6 +144,9 @@ final class Failures {
     }
     if (e instanceof InsecurePermissionsException || e instanceof InvalidKeyException) {
       return KEYS;
+    }
+    if (e instanceof ContentRejectedException) {
+      return REJECTED;
     }
     if (e instanceof SignatureException || e instanceof IntegrityException
         || e instanceof InvalidCiphertextException || e instanceof InvalidManifestException) {

@@ -5,6 +5,7 @@ import ai.ailock.distribution.client.delivery.Delivery;
 import ai.ailock.distribution.client.delivery.Ticket;
 import ai.ailock.distribution.client.keystore.PrivateFiles;
 import ai.ailock.distribution.client.receipt.DeliveryReceipt;
+import ai.ailock.distribution.client.transfer.ContentRejectedException;
 import ai.ailock.distribution.client.transfer.DownloadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +27,15 @@ final class RecipientDownload {
     Ticket ticket = delivery.ticket(transferId);
     var progress = ProgressBar.create(spec.commandLine().getErr(), flags.progress);
     long started = System.nanoTime();
-    DownloadResult result = delivery.download(ticket, out, overwrite, flags.options(), progress);
+    DownloadResult result;
+    try {
+      result = delivery.download(ticket, out, overwrite, flags.options(), progress);
+    } catch (ContentRejectedException rejected) {
+      delivery.report(transferId, rejected.verdict().kind(), rejected.verdict().finding());
+      spec.commandLine().getOut().println("Rejected:    " + rejected.verdict().kind() + " ("
+          + rejected.verdict().finding() + "); no file was written, the content was reported and is quarantined");
+      throw rejected;
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     DeliveryReceipt receipt = DeliveryReceipt.sign(transferId, result.manifestSha256(), result.clientHash(),
         Instant.now(), keys);

@@ -118,6 +118,16 @@ public final class Delivery {
         "receipt", receipt.toJson())));
   }
 
+  /**
+   * {@code products-report} (buyer): reports malware or abuse found in this transfer's content; the product is
+   * quarantined (docs/content.md). Idempotent per transfer and kind.
+   *
+   * @param kind {@code malware} or {@code abuse}
+   */
+  public JsonNode report(String transferId, String kind, String detail) {
+    return http.postJson("products-report", Map.of("transfer_id", transferId, "kind", kind, "detail", detail));
+  }
+
   /** {@code products-revoke} (seller): ends access at once and destroys the key envelope. */
   public TransferInfo revoke(String transferId, String reason) {
     return TransferInfo.of(http.postJson("products-revoke", Map.of("transfer_id", transferId, "reason", reason)));

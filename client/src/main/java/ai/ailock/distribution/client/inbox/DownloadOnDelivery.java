@@ -7,6 +7,8 @@ import ai.ailock.distribution.client.delivery.Ticket;
 import ai.ailock.distribution.client.http.SignedHttp;
 import ai.ailock.distribution.client.keystore.PrivateFiles;
 import ai.ailock.distribution.client.receipt.DeliveryReceipt;
+import ai.ailock.distribution.client.transfer.ContentRejectedException;
+import ai.ailock.distribution.client.transfer.ContentScanner;
 import ai.ailock.distribution.client.transfer.DownloadResult;
 import ai.ailock.distribution.client.transfer.TransferListener;
 import ai.ailock.distribution.client.transfer.TransferOptions;
@@ -71,7 +73,9 @@ public final class DownloadOnDelivery implements InboxHandler {
   /**
    * @return what was received and acknowledged now, or empty if there was nothing to do
    * @throws ai.ailock.distribution.client.http.DistributionApiException if the service refused a step
-   * @throws GeneralSecurityException if the download did not verify (no file is left)
+   * @throws GeneralSecurityException if the download did not verify (no file is left); a
+   *     {@link ContentRejectedException} when the options' scanner rejected the content, which was then reported
+   *     ({@code products-report}) and is not acknowledged
    */
   public Optional<Received> react(InboxMessage message) throws IOException, GeneralSecurityException {
     String transferId = message.transferId();
@@ -88,7 +92,15 @@ public final class DownloadOnDelivery implements InboxHandler {
       return Optional.of(new Received(delivery.acknowledge(kept), null));
     }
     Ticket ticket = delivery.ticket(transferId);
-    DownloadResult result = delivery.download(ticket, downloads.resolve(transferId), true, options, progress);
+    DownloadResult result;
+    try {
+      result = delivery.download(ticket, downloads.resolve(transferId), true, options, progress);
+    } catch (ContentRejectedException rejected) {
+      // the scanner found something: tell the service (which quarantines the product) and never acknowledge
+      ContentScanner.Verdict verdict = rejected.verdict();
+      delivery.report(transferId, verdict.kind(), verdict.finding());
+      throw rejected;
+    }
     DeliveryReceipt receipt = DeliveryReceipt.sign(transferId, result.manifestSha256(), result.clientHash(),
         clock.instant(), http.keys());
     PrivateFiles.write(receiptFile, receipt.canonicalBytes(), true);

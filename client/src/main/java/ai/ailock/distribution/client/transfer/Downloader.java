@@ -46,6 +46,7 @@ public final class Downloader {
    * @throws ai.ailock.distribution.client.crypto.InvalidCiphertextException if the ciphertext does not decrypt
    *     under this key and this product's context (modified, truncated, or moved from another product or version)
    * @throws IntegrityException if a chunk or the plaintext does not match its hash or length
+   * @throws ContentRejectedException if the options' {@link ContentScanner} found malware or abuse (no file is left)
    * @throws java.nio.file.FileAlreadyExistsException if the file exists and {@code overwrite} is false
    * @throws IOException if fetching fails after retries, or writing fails
    */
@@ -82,6 +83,10 @@ public final class Downloader {
       try {
         decryptInto(temporary, source, manifest, metadata, inputKey, progress);
         progress.start(Phase.VERIFYING, 0);
+        ContentScanner.Verdict verdict = options.scanner().scan(temporary, metadata);
+        if (!verdict.clean()) {
+          throw new ContentRejectedException(verdict);
+        }
         FileNames.publish(temporary, target, request.overwrite());
       } finally {
         Files.deleteIfExists(temporary);

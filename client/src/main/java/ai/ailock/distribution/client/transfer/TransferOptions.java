@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxAttempts tries per chunk or call before a transient failure (transport error, 5xx, 408, 429) is final
  * @param initialBackoff pause after the first failure; doubled after each further one, with jitter
  */
-public record TransferOptions(int parallelism, @Nullable Integer chunkSize, int maxAttempts, Duration initialBackoff) {
+public record TransferOptions(int parallelism, @Nullable Integer chunkSize, int maxAttempts, Duration initialBackoff,
+    ContentScanner scanner) {
 
   public TransferOptions {
     if (parallelism < 1 || parallelism > 32) {
@@ -29,21 +30,26 @@ public record TransferOptions(int parallelism, @Nullable Integer chunkSize, int 
     }
   }
 
-  /** @return 4 chunks in flight, the service's chunk size, 5 attempts, 250 ms initial backoff */
+  /** @return 4 chunks in flight, the service's chunk size, 5 attempts, 250 ms initial backoff, no scanner */
   public static TransferOptions defaults() {
-    return new TransferOptions(4, null, 5, Duration.ofMillis(250));
+    return new TransferOptions(4, null, 5, Duration.ofMillis(250), ContentScanner.NONE);
   }
 
   public TransferOptions withParallelism(int newParallelism) {
-    return new TransferOptions(newParallelism, chunkSize, maxAttempts, initialBackoff);
+    return new TransferOptions(newParallelism, chunkSize, maxAttempts, initialBackoff, scanner);
   }
 
   public TransferOptions withChunkSize(@Nullable Integer newChunkSize) {
-    return new TransferOptions(parallelism, newChunkSize, maxAttempts, initialBackoff);
+    return new TransferOptions(parallelism, newChunkSize, maxAttempts, initialBackoff, scanner);
   }
 
   public TransferOptions withRetries(int newMaxAttempts, Duration newInitialBackoff) {
-    return new TransferOptions(parallelism, chunkSize, newMaxAttempts, newInitialBackoff);
+    return new TransferOptions(parallelism, chunkSize, newMaxAttempts, newInitialBackoff, scanner);
+  }
+
+  /** @param newScanner judges each download's plaintext before the file appears */
+  public TransferOptions withScanner(ContentScanner newScanner) {
+    return new TransferOptions(parallelism, chunkSize, maxAttempts, initialBackoff, newScanner);
   }
 
   Retry retry() {

@@ -95,6 +95,34 @@ class DownloaderTest {
   }
 
   @Test
+  void aScannerSeesTheVerifiedPlaintextAndAFindingLeavesNoFile() throws Exception {
+    var seen = new java.util.ArrayList<byte[]>();
+    ContentScanner flagging = (file, metadata) -> {
+      seen.add(Files.readAllBytes(file));
+      return ContentScanner.Verdict.malware("Eicar-Test-Signature");
+    };
+
+    assertThatThrownBy(() -> new Downloader(OPTIONS.withScanner(flagging)).download(honest().source(), request(),
+        TransferListener.NONE)).isInstanceOf(ContentRejectedException.class)
+        .hasMessageContaining("malware").hasMessageContaining("Eicar-Test-Signature");
+
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0)).isEqualTo(plaintext);
+    assertThat(leftInOut()).isEmpty();
+    assertThat(new Downloader(OPTIONS.withScanner(ContentScanner.NONE)).download(honest().source(), request(),
+        TransferListener.NONE).file()).hasBinaryContent(plaintext);
+  }
+
+  @Test
+  void aScannerCommandThatFailsFailsTheDownload() throws Exception {
+    var broken = new CommandScanner(java.util.List.of("sh", "-c", "exit 2", "scanner"));
+
+    assertThatThrownBy(() -> new Downloader(OPTIONS.withScanner(broken)).download(honest().source(), request(),
+        TransferListener.NONE)).isInstanceOf(java.io.IOException.class).hasMessageContaining("exit code 2");
+    assertThat(leftInOut()).isEmpty();
+  }
+
+  @Test
   void detectsACorruptedChunkAndLeavesNoFile() throws Exception {
     TestContent content = honest();
     var source = content.source((index, from, chunk) -> {

@@ -1,8 +1,11 @@
 package ai.ailock.distribution.engine.delivery;
 
+import ai.ailock.distribution.engine.DistributionException;
+import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.blob.BlobStore;
+import ai.ailock.distribution.engine.content.ContentChecks;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
 import ai.ailock.distribution.engine.product.Product;
@@ -21,6 +24,7 @@ import java.util.function.Supplier;
  * Everything the delivery use cases work with, passed as one context rather than growing parameter lists.
  *
  * @param copies the transfers' personalized copies, delivered instead of the products they copy
+ * @param checks content reports: a reported product is quarantined
  * @param uploads where a published version's chunks are recorded
  * @param signatures strict Ed25519 verification (receipts)
  * @param throttle the rate limits on tickets, claims, acks and revocations
@@ -30,6 +34,7 @@ public record DeliveryPorts(
     Transfers transfers,
     Products products,
     ProductCopies copies,
+    ContentChecks checks,
     UploadSessions uploads,
     BlobStore blobs,
     Identities identities,
@@ -54,5 +59,18 @@ public record DeliveryPorts(
     return copies.forTransfer(transfer.id().value())
         .map(copy -> products.find(copy.product()).orElseThrow())
         .orElseGet(() -> products.find(transfer.product()).orElseThrow());
+  }
+
+  /**
+   * Content is not handed out while its product is quarantined: grants, tickets, download sessions and chunks stop;
+   * receipts and disputes go on (they record what happened).
+   *
+   * @throws DistributionException {@code content_quarantined} if the transfer's product was reported
+   */
+  public void requireNotQuarantined(Transfer transfer) {
+    if (checks.quarantined(transfer.product())) {
+      throw new DistributionException(ErrorCode.CONTENT_QUARANTINED,
+          "the product was reported (malware or abuse) and is quarantined until an operator clears it");
+    }
   }
 }

@@ -33,7 +33,7 @@ public final class GrantDelivery {
   /**
    * @param deposit the envelope to keep, or null to grant the one deposited earlier
    * @throws DistributionException {@code transfer_not_found}, {@code not_seller}, {@code not_paid},
-   *     {@code missing_inputs}, {@code key_not_deposited}, {@code copy_required}, {@code key_already_granted}, {@code transfer_disputed},
+   *     {@code missing_inputs}, {@code key_not_deposited}, {@code copy_required}, {@code content_quarantined}, {@code key_already_granted}, {@code transfer_disputed},
    *     {@code access_revoked}, {@code transfer_expired}, {@code product_expired}, {@code validation_failed}
    */
   public DeliveryTicket grant(Caller seller, TransferId id, DepositKey.@Nullable Deposit deposit) {
@@ -61,7 +61,8 @@ public final class GrantDelivery {
       Optional<Transfer> found = ports.transfers().find(id);
       Optional<DepositedKey> key = ports.keys().find(id).filter(k -> !k.destroyed());
       if (found.isEmpty() || found.get().state() != TransferState.PAID || key.isEmpty()
-          || tickets.copyRefusal(found.get(), key.get()).isPresent()) {
+          || tickets.copyRefusal(found.get(), key.get()).isPresent()
+          || ports.checks().quarantined(found.get().product())) {
         return Optional.empty();
       }
       return Optional.of(tickets.deliverIfPaid(found.get(), "policy:grant_deposited_key", meta));

@@ -56,6 +56,7 @@ public final class OpenDownload {
       refuseUsed(claim);
       Transfer transfer = ports.changes().ofBuyer(id, buyer.ailock());
       DeliveryGate.requireDelivered(transfer, now);
+      ports.requireNotQuarantined(transfer);
       Product product = ports.deliveredProduct(transfer);
       ProductContent content = DeliveryGate.content(product, now);
       List<DownloadSession> sessions = ports.sessions().ofTransfer(id);

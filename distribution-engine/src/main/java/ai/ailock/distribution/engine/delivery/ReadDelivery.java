@@ -107,6 +107,7 @@ public final class ReadDelivery {
     }
     Transfer transfer = ports.transfers().find(id).orElseThrow(TransferChanges::notFound);
     DeliveryGate.requireDelivered(transfer, now);
+    ports.requireNotQuarantined(transfer);
     Product product = ports.deliveredProduct(transfer);
     return new Access(transfer, session, product, DeliveryGate.content(product, now));
   }

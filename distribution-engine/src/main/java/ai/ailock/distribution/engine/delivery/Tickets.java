@@ -42,13 +42,15 @@ final class Tickets {
   /**
    * Moves a {@code paid} transfer with a held envelope to {@code delivered}; leaves a delivered one as it is.
    *
-   * @throws DistributionException {@code key_not_deposited}, {@code access_revoked}, {@code copy_required}
+   * @throws DistributionException {@code key_not_deposited}, {@code access_revoked}, {@code copy_required},
+   *     {@code content_quarantined}
    */
   Transfer deliverIfPaid(Transfer transfer, String actor, RequestMeta meta) {
     if (transfer.state() != TransferState.PAID) {
       return transfer;
     }
     DepositedKey key = heldKey(transfer);
+    ports.requireNotQuarantined(transfer);
     copyRefusal(transfer, key).ifPresent(refusal -> {
       throw refusal;
     });
@@ -84,6 +86,7 @@ final class Tickets {
   DeliveryTicket issue(Transfer transfer, String actor, RequestMeta meta) {
     Instant now = ports.clock().instant();
     DepositedKey key = heldKey(transfer);
+    ports.requireNotQuarantined(transfer);
     Product product = ports.deliveredProduct(transfer);
     ProductContent content = DeliveryGate.content(product, now);
     IdentityKey buyerKey = ports.identities().activeKey(transfer.buyer()).orElseThrow(() ->

@@ -5,6 +5,7 @@ import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.audit.AuditLog;
+import ai.ailock.distribution.engine.content.ContentChecks;
 import ai.ailock.distribution.engine.identity.AilockId;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.identity.Identities;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
 public final class OfferTransfer {
   private final Products products;
   private final ProductCopies copies;
+  private final ContentChecks checks;
   private final Identities identities;
   private final Transfers transfers;
   private final AuditLog audit;
@@ -42,13 +44,16 @@ public final class OfferTransfer {
 
   /**
    * @param copies personalized copies, which are never offered (each was made for one transfer)
+   * @param checks content reports: a reported product is not offered
    * @param messenger sends {@code product_offer} to the buyer in the offer's transaction
    */
-  public OfferTransfer(Products products, ProductCopies copies, Identities identities, Transfers transfers,
-      AuditLog audit, Transactions transactions, Clock clock, Supplier<UUID> ids, Messenger messenger) {
+  public OfferTransfer(Products products, ProductCopies copies, ContentChecks checks, Identities identities,
+      Transfers transfers, AuditLog audit, Transactions transactions, Clock clock, Supplier<UUID> ids,
+      Messenger messenger) {
     this.messenger = messenger;
     this.products = products;
     this.copies = copies;
+    this.checks = checks;
     this.identities = identities;
     this.transfers = transfers;
     this.audit = audit;
@@ -61,7 +66,7 @@ public final class OfferTransfer {
 
   /**
    * @throws DistributionException {@code product_not_found} (not the caller's), {@code product_not_ready},
-   *     {@code product_expired}, {@code validation_failed} (a personalized copy), {@code offer_to_self}, {@code ailock_not_found}, {@code price_required},
+   *     {@code product_expired}, {@code validation_failed} (a personalized copy), {@code content_quarantined}, {@code offer_to_self}, {@code ailock_not_found}, {@code price_required},
    *     {@code validation_failed}
    */
   public Transfer offer(Caller seller, Command command) {
@@ -73,6 +78,10 @@ public final class OfferTransfer {
     }
     if (product.expired(now)) {
       throw new DistributionException(ErrorCode.PRODUCT_EXPIRED, "the product's retention period has ended");
+    }
+    if (checks.quarantined(product.id())) {
+      throw new DistributionException(ErrorCode.CONTENT_QUARANTINED,
+          "the product was reported (malware or abuse) and is quarantined until an operator clears it");
     }
     if (copies.byProduct(product.id()).isPresent()) {
       throw new DistributionException(ErrorCode.VALIDATION_FAILED, "a personalized copy cannot be offered",

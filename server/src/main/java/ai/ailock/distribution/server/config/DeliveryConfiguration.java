@@ -5,6 +5,7 @@ import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.audit.AuditTrail;
 import ai.ailock.distribution.engine.blob.BlobStore;
+import ai.ailock.distribution.engine.content.ContentChecks;
 import ai.ailock.distribution.engine.delivery.AcknowledgeDelivery;
 import ai.ailock.distribution.engine.delivery.ClaimTokens;
 import ai.ailock.distribution.engine.delivery.Claims;
@@ -20,6 +21,7 @@ import ai.ailock.distribution.engine.delivery.OfferWithKey;
 import ai.ailock.distribution.engine.delivery.OpenDownload;
 import ai.ailock.distribution.engine.delivery.ProductKeys;
 import ai.ailock.distribution.engine.delivery.ReadDelivery;
+import ai.ailock.distribution.engine.delivery.ReportContent;
 import ai.ailock.distribution.engine.delivery.RevokeAccess;
 import ai.ailock.distribution.engine.dispute.AssembleEvidence;
 import ai.ailock.distribution.engine.dispute.OpenDispute;
@@ -138,11 +140,11 @@ class DeliveryConfiguration {
 
   @Bean
   DeliveryPorts deliveryPorts(TransferChanges changes, Transfers transfers, Products products, ProductCopies copies,
-      UploadSessions uploads, BlobStore blobs, Identities identities, SignatureVerifier signatures, ProductKeys keys, Claims claims,
+      ContentChecks checks, UploadSessions uploads, BlobStore blobs, Identities identities, SignatureVerifier signatures, ProductKeys keys, Claims claims,
       DownloadSessions sessions, DeliveryReceipts receipts, ClaimTokens tokens, AuditLog audit,
       Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids, DeliveryProperties delivery,
       Throttle throttle) {
-    return new DeliveryPorts(changes, transfers, products, copies, uploads, blobs, identities, signatures, keys, claims,
+    return new DeliveryPorts(changes, transfers, products, copies, checks, uploads, blobs, identities, signatures, keys, claims,
         sessions, receipts, tokens, audit, transactions, clock, ids,
         new DeliverySettings(delivery.claimTtl(), delivery.sessionTtl(), delivery.receiptSkew()), throttle);
   }
@@ -214,6 +216,11 @@ class DeliveryConfiguration {
       @Qualifier("ids") Supplier<UUID> ids) {
     return new CreateCopy(changes, products, copies, audit, transactions, limits, properties.content().policy(),
         clock, ids);
+  }
+
+  @Bean
+  ReportContent reportContent(DeliveryPorts ports) {
+    return new ReportContent(ports);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import ai.ailock.distribution.engine.Limits;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.blob.BlobStore;
+import ai.ailock.distribution.engine.content.ContentChecks;
 import ai.ailock.distribution.engine.download.ReadContent;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.RegisterIdentity;
@@ -25,6 +26,7 @@ import ai.ailock.distribution.server.auth.SignedRequestAuthenticator;
 import ai.ailock.distribution.server.auth.SodiumSignatureVerifier;
 import ai.ailock.distribution.server.http.RequestGate;
 import ai.ailock.distribution.storage.jdbc.JdbcAuditLog;
+import ai.ailock.distribution.storage.jdbc.JdbcContentChecks;
 import ai.ailock.distribution.storage.jdbc.JdbcIdentities;
 import ai.ailock.distribution.storage.jdbc.JdbcKeyBoundAccess;
 import ai.ailock.distribution.storage.jdbc.JdbcProductCopies;
@@ -85,6 +87,11 @@ class EngineConfiguration {
   @Bean
   ProductCopies productCopies(JdbcClient jdbc) {
     return new JdbcProductCopies(jdbc);
+  }
+
+  @Bean
+  ContentChecks contentChecks(JdbcClient jdbc) {
+    return new JdbcContentChecks(jdbc);
   }
 
   @Bean

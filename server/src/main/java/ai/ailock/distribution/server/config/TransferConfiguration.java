@@ -11,6 +11,7 @@ import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.buyerinput.ReadRequirements;
 import ai.ailock.distribution.engine.buyerinput.SubmitInputs;
+import ai.ailock.distribution.engine.content.ContentChecks;
 import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.payment.PaymentIntents;
 import ai.ailock.distribution.engine.payment.WebhookEvents;
@@ -87,10 +88,11 @@ class TransferConfiguration {
   }
 
   @Bean
-  OfferTransfer offerTransfer(Products products, ProductCopies copies, Identities identities, Transfers transfers,
-      AuditLog audit, Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids,
-      JdbcOutbox outbox) {
-    return new OfferTransfer(products, copies, identities, transfers, audit, transactions, clock, ids, outbox);
+  OfferTransfer offerTransfer(Products products, ProductCopies copies, ContentChecks checks, Identities identities,
+      Transfers transfers, AuditLog audit, Transactions transactions, Clock clock,
+      @Qualifier("ids") Supplier<UUID> ids, JdbcOutbox outbox) {
+    return new OfferTransfer(products, copies, checks, identities, transfers, audit, transactions, clock, ids,
+        outbox);
   }
 
   @Bean

@@ -1,0 +1,44 @@
+package ai.ailock.distribution.engine.content;
+
+import ai.ailock.distribution.engine.identity.AilockId;
+import ai.ailock.distribution.engine.product.ProductId;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What a buyer found in the content it received: malware (its scanner's finding) or abuse (content that breaks the
+ * rules: moderation). Recorded against the product the transfer offered, which it quarantines.
+ *
+ * @param product the product the transfer offered (a personalized copy's source)
+ * @param transfer the id of the transfer the content came with (a plain id here: transfers build on products)
+ * @param detail the finding, at most 1000 characters (a scanner's signature name, a moderator's reason)
+ */
+public record ContentReport(UUID id, ProductId product, UUID transfer, AilockId reporter, Kind kind,
+    String detail, Instant at) {
+
+  /** What was found. */
+  public enum Kind {
+    MALWARE,
+    ABUSE;
+
+    public String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException for anything but {@code malware} or {@code abuse} */
+    public static Kind fromWire(String wire) {
+      return switch (wire) {
+        case "malware" -> MALWARE;
+        case "abuse" -> ABUSE;
+        default -> throw new IllegalArgumentException("unknown kind " + wire);
+      };
+    }
+  }
+
+  public ContentReport {
+    if (detail.length() > 1000) {
+      throw new IllegalArgumentException("a report's detail has at most 1000 characters");
+    }
+  }
+}
