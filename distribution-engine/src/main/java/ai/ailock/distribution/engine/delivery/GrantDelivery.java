@@ -33,7 +33,8 @@ public final class GrantDelivery {
   /**
    * @param deposit the envelope to keep, or null to grant the one deposited earlier
    * @throws DistributionException {@code transfer_not_found}, {@code not_seller}, {@code not_paid},
-   *     {@code missing_inputs}, {@code key_not_deposited}, {@code copy_required}, {@code content_quarantined}, {@code key_already_granted}, {@code transfer_disputed},
+   *     {@code missing_inputs}, {@code key_not_deposited}, {@code copy_required}, {@code content_quarantined},
+   *     {@code key_already_granted}, {@code transfer_disputed},
    *     {@code access_revoked}, {@code transfer_expired}, {@code product_expired}, {@code validation_failed}
    */
   public DeliveryTicket grant(Caller seller, TransferId id, DepositKey.@Nullable Deposit deposit) {

@@ -66,7 +66,8 @@ public final class OfferTransfer {
 
   /**
    * @throws DistributionException {@code product_not_found} (not the caller's), {@code product_not_ready},
-   *     {@code product_expired}, {@code validation_failed} (a personalized copy), {@code content_quarantined}, {@code offer_to_self}, {@code ailock_not_found}, {@code price_required},
+   *     {@code product_expired}, {@code validation_failed} (a personalized copy), {@code content_quarantined},
+   *     {@code offer_to_self}, {@code ailock_not_found}, {@code price_required},
    *     {@code validation_failed}
    */
   public Transfer offer(Caller seller, Command command) {

@@ -140,12 +140,13 @@ class DeliveryConfiguration {
 
   @Bean
   DeliveryPorts deliveryPorts(TransferChanges changes, Transfers transfers, Products products, ProductCopies copies,
-      ContentChecks checks, UploadSessions uploads, BlobStore blobs, Identities identities, SignatureVerifier signatures, ProductKeys keys, Claims claims,
-      DownloadSessions sessions, DeliveryReceipts receipts, ClaimTokens tokens, AuditLog audit,
+      ContentChecks checks, UploadSessions uploads, BlobStore blobs, Identities identities,
+      SignatureVerifier signatures, ProductKeys keys, Claims claims, DownloadSessions sessions,
+      DeliveryReceipts receipts, ClaimTokens tokens, AuditLog audit,
       Transactions transactions, Clock clock, @Qualifier("ids") Supplier<UUID> ids, DeliveryProperties delivery,
       Throttle throttle) {
-    return new DeliveryPorts(changes, transfers, products, copies, checks, uploads, blobs, identities, signatures, keys, claims,
-        sessions, receipts, tokens, audit, transactions, clock, ids,
+    return new DeliveryPorts(changes, transfers, products, copies, checks, uploads, blobs, identities, signatures,
+        keys, claims, sessions, receipts, tokens, audit, transactions, clock, ids,
         new DeliverySettings(delivery.claimTtl(), delivery.sessionTtl(), delivery.receiptSkew()), throttle);
   }
 
