@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ailock.distribution.client.commerce.Commerce;
 import ai.ailock.distribution.client.delivery.Delivery;
-import ai.ailock.distribution.client.http.DistributionApiException;
 import ai.ailock.distribution.client.http.SignedHttp;
 import ai.ailock.distribution.client.inbox.DownloadOnDelivery;
 import ai.ailock.distribution.client.inbox.InboxMessage;
@@ -83,21 +82,6 @@ class ContentReportIT extends SdkServerSupport {
         WireJson.mapper().createObjectNode());
   }
 
-  static DistributionApiException refusal(ThrowingRunnable call) {
-    try {
-      call.run();
-    } catch (DistributionApiException e) {
-      return e;
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-    throw new AssertionError("expected a refusal");
-  }
-
-  interface ThrowingRunnable {
-    void run() throws Exception;
-  }
-
   @Test
   void aFindingLeavesNoFileIsReportedAndQuarantinesTheProduct() throws Exception {
     Seller seller = seller();
@@ -121,11 +105,11 @@ class ContentReportIT extends SdkServerSupport {
       assertThat(left.filter(Files::isRegularFile).toList()).isEmpty();
     }
     assertThat(new Commerce(alice).transfer(forAlice).state()).isEqualTo("delivered");
-    assertThat(refusal(() -> new Commerce(seller.http()).offer(infected, buyerId(bob),
+    assertThat(refused(() -> new Commerce(seller.http()).offer(infected, buyerId(bob),
         Commerce.Terms.productDefaults())).code()).isEqualTo("content_quarantined");
-    assertThat(refusal(() -> new Delivery(seller.http()).grant(bobsPaid, seller.keyring().latestInputKey(infected)))
+    assertThat(refused(() -> new Delivery(seller.http()).grant(bobsPaid, seller.keyring().latestInputKey(infected)))
         .code()).isEqualTo("content_quarantined");
-    assertThat(refusal(() -> new Delivery(alice).ticket(forAlice)).code()).isEqualTo("content_quarantined");
+    assertThat(refused(() -> new Delivery(alice).ticket(forAlice)).code()).isEqualTo("content_quarantined");
     assertThat(new Delivery(alice).report(forAlice, "malware", "again").path("detail").asString())
         .as("a second report of the same kind is the first").contains("Eicar-Test-Signature");
 
@@ -139,18 +123,12 @@ class ContentReportIT extends SdkServerSupport {
 
   @Test
   void onlyABuyerWhoDownloadedReportsAndTheCliScansAndReports() throws Exception {
-    Files.writeString(work.resolve("passphrase.txt"), "a long passphrase\n");
-    runCliOk(work, "seller", "keygen");
-    runCliOk(work, "seller", "register");
-    runCliOk(work, "buyer", "keygen");
-    String buyerId = SdkLargeFileIT.field(runCliOk(work, "buyer", "register").out(), "Ailock id:");
-    Path policy = Files.writeString(work.resolve("policy.json"), POLICY);
     Path file = Files.writeString(work.resolve("readme.txt"), "install notes\n" + EICAR + "\n",
         StandardCharsets.UTF_8);
-    String productId = SdkLargeFileIT.field(runCliOk(work, "seller", "upload", file.toString(), "--policy",
-        policy.toString(), "--progress", "none").out(), "Product:");
-    String transferId = SdkLargeFileIT.field(runCliOk(work, "seller", "offer", productId, buyerId, "--deposit-key")
-        .out(), "Transfer:");
+    CliOffer offered = cliOffer(work, POLICY, file, "--deposit-key");
+    String buyerId = offered.buyerId();
+    String productId = offered.productId();
+    String transferId = offered.transferId();
     runCliOk(work, "buyer", "pay", transferId);
 
     Run early = runCli(work, "buyer", "report", transferId, "--kind", "abuse");

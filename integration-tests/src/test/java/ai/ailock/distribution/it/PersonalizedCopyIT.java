@@ -1,7 +1,6 @@
 package ai.ailock.distribution.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ailock.distribution.client.commerce.Commerce;
 import ai.ailock.distribution.client.delivery.Delivery;
@@ -23,7 +22,6 @@ import ai.ailock.distribution.client.transfer.UploadResult;
 import ai.ailock.distribution.client.transfer.Uploader;
 import ai.ailock.distribution.schemas.WireJson;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,15 +100,6 @@ class PersonalizedCopyIT extends SdkServerSupport {
     }
   }
 
-  static DistributionApiException refusal(Runnable call) {
-    try {
-      call.run();
-    } catch (DistributionApiException e) {
-      return e;
-    }
-    throw new AssertionError("expected a refusal");
-  }
-
   @Test
   void eachBuyerGetsItsOwnLicensedCopyAndALeakLeadsTheSellerToThePurchase() throws Exception {
     Seller seller = sellerWithZip();
@@ -122,13 +111,7 @@ class PersonalizedCopyIT extends SdkServerSupport {
         .isTrue();
 
     byte[] productKey = seller.keyring().latestInputKey(seller.productId());
-    DistributionApiException generic = refusal(() -> {
-      try {
-        new Delivery(seller.http()).grant(forAlice, productKey);
-      } catch (java.security.GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    DistributionApiException generic = refused(() -> new Delivery(seller.http()).grant(forAlice, productKey));
     assertThat(generic.status()).isEqualTo(409);
     assertThat(generic.code()).isEqualTo("copy_required");
 
@@ -166,7 +149,7 @@ class PersonalizedCopyIT extends SdkServerSupport {
         Map.of("license_fingerprint", license.fingerprint()));
     assertThat(traced.path("transfer_id").asString()).isEqualTo(forAlice);
     assertThat(traced.path("transfer").path("recipient").asString()).isEqualTo(aliceId);
-    assertThat(refusal(() -> alice.getJson("transfers-copy-trace",
+    assertThat(refused(() -> alice.getJson("transfers-copy-trace",
         Map.of("license_fingerprint", license.fingerprint()))).status()).isEqualTo(404);
 
     assertThat(new Delivery(alice).acknowledge(forAlice, aliceCopy).state()).isEqualTo("acknowledged");
@@ -188,31 +171,24 @@ class PersonalizedCopyIT extends SdkServerSupport {
 
     assertThat(again.path("product_id").asString()).isEqualTo(first.path("product_id").asString());
     assertThat(first.path("status").asString()).isEqualTo("draft");
-    assertThat(refusal(() -> seller.http().postJson("transfers-copy-create", body.deepCopy().put("size", 1001)))
+    assertThat(refused(() -> seller.http().postJson("transfers-copy-create", body.deepCopy().put("size", 1001)))
         .code()).isEqualTo("copy_conflict");
-    assertThat(refusal(() -> buyer.postJson("transfers-copy-create", body)).code()).isEqualTo("not_seller");
-    DistributionApiException malformed = refusal(() -> seller.http().postJson("transfers-copy-create",
+    assertThat(refused(() -> buyer.postJson("transfers-copy-create", body)).code()).isEqualTo("not_seller");
+    DistributionApiException malformed = refused(() -> seller.http().postJson("transfers-copy-create",
         body.deepCopy().put("license_fingerprint", "not hex")));
     assertThat(malformed.status()).isEqualTo(422);
     assertThat(malformed.code()).isEqualTo("validation_failed");
-    DistributionApiException offered = refusal(() -> new Commerce(seller.http()).offer(
+    DistributionApiException offered = refused(() -> new Commerce(seller.http()).offer(
         first.path("product_id").asString(), buyerId(buyer), Commerce.Terms.productDefaults()));
     assertThat(offered.code()).isIn("product_not_ready", "validation_failed");
   }
 
   @Test
   void theCliPersonalizesAFileThatIsNotAnArchiveAndTracesTheLeakedCopy() throws Exception {
-    Files.writeString(work.resolve("passphrase.txt"), "a long passphrase\n");
-    runCliOk(work, "seller", "keygen");
-    runCliOk(work, "seller", "register");
-    runCliOk(work, "buyer", "keygen");
-    String buyerId = SdkLargeFileIT.field(runCliOk(work, "buyer", "register").out(), "Ailock id:");
-    Path policy = Files.writeString(work.resolve("policy.json"), POLICY);
     Path file = generate(work.resolve("track.flac"), 200_000, 3);
-    String productId = SdkLargeFileIT.field(runCliOk(work, "seller", "upload", file.toString(), "--policy",
-        policy.toString(), "--progress", "none").out(), "Product:");
-    String transferId = SdkLargeFileIT.field(runCliOk(work, "seller", "offer", productId, buyerId).out(),
-        "Transfer:");
+    CliOffer offered = cliOffer(work, POLICY, file);
+    String buyerId = offered.buyerId();
+    String transferId = offered.transferId();
     runCliOk(work, "buyer", "pay", transferId);
 
     Run plainGrant = runCli(work, "seller", "grant", transferId);

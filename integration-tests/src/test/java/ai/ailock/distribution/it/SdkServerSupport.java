@@ -6,6 +6,7 @@ import ai.ailock.distribution.client.AilockKeys;
 import ai.ailock.distribution.client.cli.AilockCli;
 import ai.ailock.distribution.client.commerce.Checkout;
 import ai.ailock.distribution.client.commerce.Commerce;
+import ai.ailock.distribution.client.http.DistributionApiException;
 import ai.ailock.distribution.client.http.SignedHttp;
 import ai.ailock.distribution.client.identity.HttpIdentities;
 import ai.ailock.distribution.client.keystore.ProductKeyring;
@@ -90,6 +91,48 @@ abstract class SdkServerSupport {
     Checkout checkout = commerce.invoice(transferId);
     JsonNode paid = commerce.payWithEmulator(checkout.checkoutUrl(), "paid");
     assertThat(paid.path("webhook_status").asInt()).isEqualTo(200);
+  }
+
+  /** A call to the service that is expected to be refused. */
+  interface Call {
+    void run() throws Exception;
+  }
+
+  /** @return the service's refusal of {@code call}; fails the test if it was not refused */
+  static DistributionApiException refused(Call call) {
+    try {
+      call.run();
+    } catch (DistributionApiException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError("expected a refusal by the service, got " + e, e);
+    }
+    throw new AssertionError("expected a refusal by the service");
+  }
+
+  /** A sale set up through the CLI: the buyer's Ailock id, the product and the transfer offered to the buyer. */
+  record CliOffer(String buyerId, String productId, String transferId) {}
+
+  /**
+   * Through the CLI, in {@code dir} (homes {@code seller} and {@code buyer}): keys and registration for both, the
+   * seller uploads {@code file} with {@code policyJson} and offers it to the buyer with {@code offerFlags}.
+   */
+  CliOffer cliOffer(Path dir, String policyJson, Path file, String... offerFlags) throws IOException {
+    Files.writeString(dir.resolve("passphrase.txt"), "a long passphrase\n");
+    runCliOk(dir, "seller", "keygen");
+    runCliOk(dir, "seller", "register");
+    runCliOk(dir, "buyer", "keygen");
+    String buyerId = SdkLargeFileIT.field(runCliOk(dir, "buyer", "register").out(), "Ailock id:");
+    Path policy = Files.writeString(dir.resolve("policy.json"), policyJson);
+    String productId = SdkLargeFileIT.field(runCliOk(dir, "seller", "upload", file.toString(), "--policy",
+        policy.toString(), "--progress", "none").out(), "Product:");
+    String[] offer = new String[3 + offerFlags.length];
+    offer[0] = "offer";
+    offer[1] = productId;
+    offer[2] = buyerId;
+    System.arraycopy(offerFlags, 0, offer, 3, offerFlags.length);
+    String transferId = SdkLargeFileIT.field(runCliOk(dir, "seller", offer).out(), "Transfer:");
+    return new CliOffer(buyerId, productId, transferId);
   }
 
   /** What a CLI run printed and its exit code. */

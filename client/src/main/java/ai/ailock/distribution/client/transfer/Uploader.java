@@ -13,7 +13,6 @@ import ai.ailock.distribution.client.manifest.ProductMetadata;
 import ai.ailock.distribution.client.transfer.PlaintextFile.Fingerprint;
 import ai.ailock.distribution.client.transfer.TransferProgress.Phase;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,9 @@
 package ai.ailock.distribution.engine.personalization;
 
+import ai.ailock.distribution.engine.fixtures.ContractRows;
 import ai.ailock.distribution.engine.fixtures.InMemoryProductCopies;
 import ai.ailock.distribution.engine.fixtures.ProductCopiesContract;
-import ai.ailock.distribution.engine.identity.AilockId;
 import ai.ailock.distribution.engine.product.ProductCopies;
-import ai.ailock.distribution.engine.product.ProductId;
-import java.util.UUID;
 
 class InMemoryProductCopiesTest extends ProductCopiesContract {
   @Override
@@ -14,17 +12,7 @@ class InMemoryProductCopiesTest extends ProductCopiesContract {
   }
 
   @Override
-  protected AilockId newAilock() {
-    return new AilockId("ailock-" + UUID.randomUUID());
-  }
-
-  @Override
-  protected ProductId newProduct(AilockId owner) {
-    return new ProductId(UUID.randomUUID());
-  }
-
-  @Override
-  protected UUID newTransfer(ProductId product, AilockId seller) {
-    return UUID.randomUUID();
+  protected ContractRows rows() {
+    return ContractRows.RANDOM;
   }
 }
