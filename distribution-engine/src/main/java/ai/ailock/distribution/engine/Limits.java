@@ -1,6 +1,7 @@
 package ai.ailock.distribution.engine;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Service limits.
@@ -17,6 +18,15 @@ public record Limits(long maxProductBytes, int maxChunkBytes, Duration uploadSes
         || uploadSessionTtl.isZero()) {
       throw new IllegalArgumentException("invalid limits");
     }
+  }
+
+  /**
+   * @param requested the client's preferred chunk size, or null
+   * @return the chunk size an upload gets: the request clamped to [{@value #MIN_CHUNK_BYTES}, maxChunkBytes], or the
+   *     maximum when nothing was requested
+   */
+  public int chunkSize(@Nullable Integer requested) {
+    return requested == null ? maxChunkBytes : Math.max(MIN_CHUNK_BYTES, Math.min(requested, maxChunkBytes));
   }
 
   public static Limits defaults() {

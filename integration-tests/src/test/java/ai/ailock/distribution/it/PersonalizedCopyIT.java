@@ -141,6 +141,7 @@ class PersonalizedCopyIT extends SdkServerSupport {
     assertThat(license).isNotNull();
     assertThat(license.buyer()).isEqualTo(aliceId);
     assertThat(license.transferId()).isEqualTo(forAlice);
+    assertThat(license.title()).isEqualTo("Logo pack"); // the product's title, read back with products-get
     assertThat(leaked.verifiedBy(seller.http().keys().signing().publicKey())).isTrue();
     assertThat(LeakTrace.read(bobCopy.file()).orElseThrow().license().fingerprint())
         .isNotEqualTo(license.fingerprint());

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     subcommands = {KeygenCommand.class, RegisterCommand.class, WhoamiCommand.class, UploadCommand.class,
         DownloadCommand.class, StatusCommand.class, OfferCommand.class, RequirementsCommand.class,
         SubmitCommand.class, PayCommand.class, TransferCommand.class, GrantCommand.class, ClaimCommand.class,
-        AckCommand.class, ListenCommand.class, PersonalizeCommand.class, TraceCommand.class, ReportCommand.class,
+        AckCommand.class, ProductsCommand.class, TransfersCommand.class, ListenCommand.class, PersonalizeCommand.class, TraceCommand.class, ReportCommand.class,
         RevokeCommand.class,
         DisputeCommand.class, RotateKeysCommand.class,
         CommandLine.HelpCommand.class},

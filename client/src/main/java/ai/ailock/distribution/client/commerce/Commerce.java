@@ -79,6 +79,58 @@ public final class Commerce {
     return TransferInfo.of(http.getJson("transfers-get", Map.of("transfer_id", transferId)));
   }
 
+  /**
+   * {@code transfers-list}: this Ailock's sales ({@code role} {@code "seller"}) or purchases ({@code "buyer"}),
+   * newest first, only those in {@code state} if it is given.
+   *
+   * @param cursor null for the first page, else the previous page's {@link Listing#nextCursor}
+   * @param limit 1-100
+   */
+  public Listing<TransferInfo> transfers(String role, @Nullable String state, @Nullable String cursor, int limit) {
+    var query = new java.util.LinkedHashMap<String, String>();
+    query.put("role", role);
+    if (state != null) {
+      query.put("state", state);
+    }
+    JsonNode page = http.getJson("transfers-list", page(query, cursor, limit));
+    var items = new java.util.ArrayList<TransferInfo>();
+    page.path("transfers").forEach(json -> items.add(TransferInfo.of(json)));
+    return new Listing<>(items, nextCursor(page));
+  }
+
+  /**
+   * {@code products-list}: the products this Ailock registered (not its personalized copies), newest first, only
+   * those with {@code status} ({@code draft}, {@code ready}, {@code purged}) if it is given.
+   */
+  public Listing<ProductInfo> products(@Nullable String status, @Nullable String cursor, int limit) {
+    var query = new java.util.LinkedHashMap<String, String>();
+    if (status != null) {
+      query.put("status", status);
+    }
+    JsonNode page = http.getJson("products-list", page(query, cursor, limit));
+    var items = new java.util.ArrayList<ProductInfo>();
+    page.path("products").forEach(json -> items.add(ProductInfo.of(json)));
+    return new Listing<>(items, nextCursor(page));
+  }
+
+  /** {@code products-get}: one of this Ailock's products (others answer {@code 404 product_not_found}). */
+  public ProductInfo product(String productId) {
+    return ProductInfo.of(http.getJson("products-get", Map.of("product_id", productId)));
+  }
+
+  private static Map<String, String> page(Map<String, String> query, @Nullable String cursor, int limit) {
+    query.put("limit", Integer.toString(limit));
+    if (cursor != null) {
+      query.put("cursor", cursor);
+    }
+    return query;
+  }
+
+  private static @Nullable String nextCursor(JsonNode page) {
+    JsonNode next = page.path("next_cursor");
+    return next.isString() ? next.asString() : null;
+  }
+
   /** {@code products-requirements?transfer_id=}: the transfer's inputs and which are missing. */
   public Requirements requirementsOfTransfer(String transferId) {
     return Requirements.of(http.getJson("products-requirements", Map.of("transfer_id", transferId)));

@@ -88,7 +88,7 @@ public final class PersonalizedGrant {
     Path state = work.resolve("upload.json");
     DownloadResult original = readBack(transfer, source, listener);
     String fileName = original.file().getFileName().toString(); // as the downloader sanitised it
-    License license = license(transfer, fileName);
+    License license = license(transfer, titleOf(new Commerce(http).product(transfer.productId()).title()));
     Path copy;
     if (Files.exists(state)) {
       copy = Objects.requireNonNull(uploadedFile(work, fileName), "the copy being uploaded is gone: " + work);
@@ -144,6 +144,13 @@ public final class PersonalizedGrant {
             "no key for product " + product + " v" + version + " in this Ailock's keyring")),
         into, true);
     return new Downloader(options).download(source, request, listener);
+  }
+
+  /** @return the product's title as a license may carry it: control characters (which it refuses) become spaces */
+  static String titleOf(String productTitle) {
+    StringBuilder title = new StringBuilder(productTitle.length());
+    productTitle.codePoints().forEach(c -> title.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return title.toString();
   }
 
   /** The transfer's license: the same every time for the same transfer, so a retry makes the same copy. */

@@ -90,8 +90,7 @@ public final class InitAttachmentUpload {
     if (open.isPresent()) {
       return open.get();
     }
-    int chunkSize = command.chunkSize() == null ? limits.maxChunkBytes()
-        : Math.max(Limits.MIN_CHUNK_BYTES, Math.min(command.chunkSize(), limits.maxChunkBytes()));
+    int chunkSize = limits.chunkSize(command.chunkSize());
     var id = new UploadId(ids.get());
     var upload = new AttachmentUpload(id, transfer.id(), input.id(), buyer.ailock(), contentType, command.size(),
         expected, chunkSize, UploadSession.chunkCount(expected, chunkSize), blobs.type(),

@@ -1,8 +1,11 @@
 package ai.ailock.distribution.engine.product;
 
 import ai.ailock.distribution.engine.identity.AilockId;
+import ai.ailock.distribution.engine.PageCursor;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The product catalogue. Implementations are thread-safe. */
 public interface Products {
@@ -15,6 +18,13 @@ public interface Products {
   default Optional<Product> findOwned(ProductId id, AilockId owner) {
     return find(id).filter(product -> product.ownedBy(owner));
   }
+
+  /**
+   * @return up to {@code limit} of the products {@code owner} registered (personalized copies are not listed), newest
+   *     first by {@link PageCursor} order, only those after {@code after} (older) if it is given and only those with
+   *     {@code status} if it is given
+   */
+  List<Product> catalogue(AilockId owner, @Nullable ProductStatus status, @Nullable PageCursor after, int limit);
 
   /**
    * Publishes {@code content} as the product's current version, if the product is still a draft. The upload

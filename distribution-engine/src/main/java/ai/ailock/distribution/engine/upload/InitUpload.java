@@ -80,8 +80,7 @@ public final class InitUpload {
       }
       expiry.expire(existing, now); // open but past its deadline, not swept yet
     }
-    int chunkSize = requestedChunkSize == null ? limits.maxChunkBytes()
-        : Math.max(Limits.MIN_CHUNK_BYTES, Math.min(requestedChunkSize, limits.maxChunkBytes()));
+    int chunkSize = limits.chunkSize(requestedChunkSize);
     var id = new UploadId(ids.get());
     var session = new UploadSession(id, productId, product.nextVersion(), caller.ailock(), ciphertextLength,
         chunkSize, UploadSession.chunkCount(ciphertextLength, chunkSize), blobs.type(),

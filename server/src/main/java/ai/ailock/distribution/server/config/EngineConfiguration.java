@@ -10,6 +10,7 @@ import ai.ailock.distribution.engine.identity.Identities;
 import ai.ailock.distribution.engine.identity.RegisterIdentity;
 import ai.ailock.distribution.engine.identity.RotateKey;
 import ai.ailock.distribution.engine.identity.SignatureVerifier;
+import ai.ailock.distribution.engine.product.Catalogue;
 import ai.ailock.distribution.engine.product.CreateProduct;
 import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.product.Products;
@@ -140,6 +141,11 @@ class EngineConfiguration {
   CreateProduct createProduct(Products products, AuditLog audit, Transactions transactions, Limits limits,
       DistributionProperties properties, Clock clock, Supplier<UUID> ids) {
     return new CreateProduct(products, audit, transactions, limits, properties.content().policy(), clock, ids);
+  }
+
+  @Bean
+  Catalogue catalogue(Products products) {
+    return new Catalogue(products);
   }
 
   @Bean

@@ -19,6 +19,7 @@ import ai.ailock.distribution.engine.product.ProductCopies;
 import ai.ailock.distribution.engine.product.Products;
 import ai.ailock.distribution.engine.transfer.OfferTransfer;
 import ai.ailock.distribution.engine.transfer.TransferChanges;
+import ai.ailock.distribution.engine.transfer.TransferHistory;
 import ai.ailock.distribution.engine.transfer.Transfers;
 import ai.ailock.distribution.engine.upload.TrailingDigests;
 import ai.ailock.distribution.schemas.RequiredInputsSchema;
@@ -109,6 +110,11 @@ class TransferConfiguration {
   @Bean
   ReadRequirements readRequirements(Products products, Transfers transfers, TransferChanges changes) {
     return new ReadRequirements(products, transfers, changes);
+  }
+
+  @Bean
+  TransferHistory transferHistory(Transfers transfers) {
+    return new TransferHistory(transfers);
   }
 
   @Bean

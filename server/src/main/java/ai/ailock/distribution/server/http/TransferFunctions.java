@@ -15,8 +15,11 @@ import ai.ailock.distribution.engine.payment.InvoiceTransfer;
 import ai.ailock.distribution.engine.product.Price;
 import ai.ailock.distribution.engine.product.ProductId;
 import ai.ailock.distribution.engine.transfer.OfferTransfer;
+import ai.ailock.distribution.engine.transfer.Party;
 import ai.ailock.distribution.engine.transfer.Transfer;
+import ai.ailock.distribution.engine.transfer.TransferHistory;
 import ai.ailock.distribution.engine.transfer.TransferId;
+import ai.ailock.distribution.engine.transfer.TransferState;
 import ai.ailock.distribution.engine.transfer.TransferTerms;
 import ai.ailock.distribution.schemas.WireSchema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +38,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code products-offer}, {@code products-invoice}, {@code transfers-get}, {@code products-requirements} and
- * {@code transfers-requirements-submit}: translate, delegate to the engine, answer its result as JSON.
+ * {@code products-offer}, {@code products-invoice}, {@code transfers-get}, {@code transfers-list},
+ * {@code products-requirements} and {@code transfers-requirements-submit}: translate, delegate to the engine, answer
+ * its result as JSON.
  */
 @RestController
 @RequestMapping("${ailock.distribution.base-path:/.netlify/functions}")
@@ -48,11 +52,13 @@ class TransferFunctions {
   private final ReadRequirements readRequirements;
   private final SubmitInputs submitInputs;
   private final OfferWithKey offerWithKey;
+  private final TransferHistory history;
 
   TransferFunctions(RequestGate gate, OfferTransfer offerTransfer, InvoiceTransfer invoiceTransfer,
       DescribeTransfer describeTransfer, ReadRequirements readRequirements, SubmitInputs submitInputs,
-      OfferWithKey offerWithKey) {
+      OfferWithKey offerWithKey, TransferHistory history) {
     this.gate = gate;
+    this.history = history;
     this.offerWithKey = offerWithKey;
     this.offerTransfer = offerTransfer;
     this.invoiceTransfer = invoiceTransfer;
@@ -99,6 +105,27 @@ class TransferFunctions {
   ObjectNode get(HttpServletRequest request, @RequestParam("transfer_id") String transferId) {
     Caller caller = gate.authenticate(request);
     return TransferViews.transfer(describeTransfer.describe(caller, transferIdOf(transferId)));
+  }
+
+  /** The caller's sales ({@code role=seller}) or purchases ({@code role=buyer}), newest first. */
+  @GetMapping("/transfers-list")
+  ObjectNode list(HttpServletRequest request, @RequestParam(name = "role", required = false) @Nullable String role,
+      @RequestParam(name = "state", required = false) @Nullable String state,
+      @RequestParam(name = "limit", required = false) @Nullable String limit,
+      @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
+    Caller caller = gate.authenticate(request);
+    Party party;
+    TransferState inState;
+    try {
+      party = Party.fromWire(role == null ? "" : role);
+    } catch (IllegalArgumentException e) {
+      throw new DistributionException(ErrorCode.MALFORMED_REQUEST, "role must be seller or buyer");
+    }
+    inState = state == null ? null : java.util.Arrays.stream(TransferState.values())
+        .filter(candidate -> candidate.wire().equals(state)).findFirst()
+        .orElseThrow(() -> new DistributionException(ErrorCode.MALFORMED_REQUEST, "state is not a transfer state"));
+    return PageViews.page("transfers", history.list(caller, party, inState, PageViews.request(limit, cursor)),
+        TransferViews::listed);
   }
 
   /** By {@code product_id} (its owner, or an Ailock it was offered to) or {@code transfer_id} (seller or buyer). */
@@ -148,7 +175,7 @@ class TransferFunctions {
     }
   }
 
-  private static ProductId productIdOf(String text) {
+  static ProductId productIdOf(String text) {
     try {
       return ProductId.parse(text);
     } catch (IllegalArgumentException e) {

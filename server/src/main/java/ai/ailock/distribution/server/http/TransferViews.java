@@ -41,6 +41,13 @@ final class TransferViews {
     return json;
   }
 
+  /** A transfer in a listing: as {@code transfers-get} shows it, without the payment (one query per page). */
+  static ObjectNode listed(Transfer t) {
+    ObjectNode json = transfer(t, Optional.empty());
+    json.remove("payment");
+    return json;
+  }
+
   static ObjectNode transfer(TransferStatus status) {
     return transfer(status.transfer(), status.payment());
   }

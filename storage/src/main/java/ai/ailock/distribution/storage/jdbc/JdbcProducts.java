@@ -1,5 +1,6 @@
 package ai.ailock.distribution.storage.jdbc;
 
+import ai.ailock.distribution.engine.PageCursor;
 import ai.ailock.distribution.engine.blob.BlobKey;
 import ai.ailock.distribution.engine.identity.AilockId;
 import ai.ailock.distribution.engine.product.Product;
@@ -12,8 +13,10 @@ import ai.ailock.distribution.schemas.WireJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -48,6 +51,19 @@ public final class JdbcProducts implements Products {
             FROM dist_digital_products p LEFT JOIN dist_upload_sessions u ON u.id = p.current_upload_id
             WHERE p.id = ?""")
         .param(id.value()).query(JdbcProducts::map).optional();
+  }
+
+  /** Walks the owner's index ({@code owner_ailock_id, created_at DESC}) from the cursor; copies are left out. */
+  @Override
+  public List<Product> catalogue(AilockId owner, @Nullable ProductStatus status, @Nullable PageCursor after,
+      int limit) {
+    var query = new NewestFirst("""
+        SELECT p.*, u.total_size AS ciphertext_length
+        FROM dist_digital_products p LEFT JOIN dist_upload_sessions u ON u.id = p.current_upload_id
+        WHERE NOT EXISTS (SELECT 1 FROM dist_product_copies c WHERE c.product_id = p.id)
+          AND p.owner_ailock_id = ?""", "p", owner.value())
+        .whereEquals("status", status == null ? null : status.wire());
+    return jdbc.sql(query.sql(after)).params(query.params(after, limit)).query(JdbcProducts::map).list();
   }
 
   /**

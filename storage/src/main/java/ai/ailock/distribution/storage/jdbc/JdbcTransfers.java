@@ -1,8 +1,10 @@
 package ai.ailock.distribution.storage.jdbc;
 
+import ai.ailock.distribution.engine.PageCursor;
 import ai.ailock.distribution.engine.identity.AilockId;
 import ai.ailock.distribution.engine.product.ProductId;
 import ai.ailock.distribution.engine.transfer.BuyerInputs;
+import ai.ailock.distribution.engine.transfer.Party;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferId;
 import ai.ailock.distribution.engine.transfer.TransferState;
@@ -10,9 +12,11 @@ import ai.ailock.distribution.engine.transfer.Transfers;
 import ai.ailock.distribution.schemas.WireJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 
@@ -52,6 +56,16 @@ public final class JdbcTransfers implements Transfers {
   public boolean offered(ProductId product, AilockId buyer) {
     return jdbc.sql("SELECT count(*) FROM dist_product_transfers WHERE product_id = ? AND to_ailock_id = ?")
         .params(product.value(), buyer.value()).query(Long.class).single() > 0;
+  }
+
+  /** Walks the party's index ({@code from_ailock_id} or {@code to_ailock_id}, then newest first) from the cursor. */
+  @Override
+  public List<Transfer> involving(AilockId ailock, Party party, @Nullable TransferState state,
+      @Nullable PageCursor after, int limit) {
+    String column = party == Party.SELLER ? "from_ailock_id" : "to_ailock_id";
+    var query = new NewestFirst("SELECT * FROM dist_product_transfers WHERE " + column + " = ?", "", ailock.value())
+        .whereEquals("status", state == null ? null : state.wire());
+    return jdbc.sql(query.sql(after)).params(query.params(after, limit)).query(JdbcTransfers::map).list();
   }
 
   @Override

@@ -51,6 +51,27 @@ class JdbcProductsIT extends ProductsContract {
   }
 
   @Test
+  void leavesPersonalizedCopiesOutOfTheCatalogue() {
+    ProductId source = Rows.draftProduct(jdbc, owner());
+    ProductId copy = Rows.draftProduct(jdbc, owner());
+    AilockId buyer = Rows.ailock(jdbc);
+    UUID transfer = UUID.randomUUID();
+    jdbc.sql("""
+            INSERT INTO dist_product_transfers (id, product_id, from_ailock_id, to_ailock_id, price, currency, status,
+                                                policy, buyer_inputs, version, created_at, updated_at, expires_at)
+            VALUES (?, ?, ?, ?, 100, 'usd', 'paid', '{}'::jsonb, '{}'::jsonb, 1, now(), now(), now())""")
+        .params(transfer, source.value(), owner().value(), buyer.value()).update();
+    jdbc.sql("""
+            INSERT INTO dist_product_copies (product_id, source_product_id, transfer_id, owner_ailock_id,
+                                             license_fingerprint, created_at)
+            VALUES (?, ?, ?, ?, ?, now())""")
+        .params(copy.value(), source.value(), transfer, owner().value(), "a".repeat(32)).update();
+
+    assertThat(products.catalogue(owner(), null, null, 10)).extracting(Product::id).containsExactly(source);
+    assertThat(products.findOwned(copy, owner())).isPresent();
+  }
+
+  @Test
   void theTestManifestIsInCanonicalForm() {
     assertThat(CanonicalJson.string(WireJson.mapper().readTree(CANONICAL_MANIFEST))).isEqualTo(CANONICAL_MANIFEST);
   }

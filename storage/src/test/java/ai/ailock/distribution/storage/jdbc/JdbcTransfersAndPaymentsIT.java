@@ -3,6 +3,7 @@ package ai.ailock.distribution.storage.jdbc;
 import static ai.ailock.distribution.storage.jdbc.Rows.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.ailock.distribution.engine.PageCursor;
 import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.attachment.Attachment;
 import ai.ailock.distribution.engine.attachment.AttachmentId;
@@ -18,8 +19,10 @@ import ai.ailock.distribution.engine.product.ProductId;
 import ai.ailock.distribution.engine.product.ProductPolicy;
 import ai.ailock.distribution.engine.product.RequiredInput;
 import ai.ailock.distribution.engine.transfer.Decision;
+import ai.ailock.distribution.engine.transfer.Party;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferId;
+import ai.ailock.distribution.engine.transfer.TransferState;
 import ai.ailock.distribution.engine.upload.StoredChunk;
 import ai.ailock.distribution.engine.upload.UploadId;
 import ai.ailock.distribution.engine.upload.UploadState;
@@ -72,6 +75,39 @@ class JdbcTransfersAndPaymentsIT {
     Transfer invoiced = ((Decision.Accepted) submitted.invoice(NOW)).transfer();
     assertThat(transfers.update(invoiced)).isTrue();
     assertThat(transfers.find(offered.id())).contains(invoiced);
+  }
+
+  @Test
+  void listsEachPartysTransfersNewestFirstFromACursorInAState() {
+    AilockId other = Rows.ailock(jdbc);
+    Transfer older = add(seller, buyer, NOW);
+    Transfer newer = add(seller, other, NOW.plusSeconds(1));
+    Transfer tie = add(seller, buyer, NOW.plusSeconds(1));
+    Transfer invoiced = ((Decision.Accepted) older.invoice(NOW.plusSeconds(5))).transfer();
+    assertThat(transfers.update(invoiced)).isTrue();
+    boolean tieFirst = new PageCursor(NOW, tie.id().value()).compareTo(new PageCursor(NOW, newer.id().value())) > 0;
+    List<TransferId> newestFirst = tieFirst ? List.of(tie.id(), newer.id(), older.id())
+        : List.of(newer.id(), tie.id(), older.id());
+
+    assertThat(ids(transfers.involving(seller, Party.SELLER, null, null, 10))).isEqualTo(newestFirst);
+    assertThat(ids(transfers.involving(seller, Party.SELLER, null,
+        new PageCursor(NOW.plusSeconds(1), newestFirst.get(0).value()), 1))).containsExactly(newestFirst.get(1));
+    assertThat(ids(transfers.involving(buyer, Party.BUYER, null, null, 10))).containsExactly(tie.id(), older.id());
+    assertThat(ids(transfers.involving(buyer, Party.BUYER, TransferState.INVOICED, null, 10)))
+        .containsExactly(older.id());
+    assertThat(transfers.involving(buyer, Party.SELLER, null, null, 10)).isEmpty();
+    assertThat(transfers.involving(seller, Party.SELLER, TransferState.INVOICED, null, 10)).containsExactly(invoiced);
+  }
+
+  private Transfer add(AilockId from, AilockId to, java.time.Instant at) {
+    Transfer transfer = Transfer.offer(new TransferId(UUID.randomUUID()), product, from, to,
+        new ProductPolicy(5, 3, new Price(1500, "usd"), List.of()), at, at.plus(Duration.ofDays(5)));
+    transfers.add(transfer);
+    return transfer;
+  }
+
+  private static List<TransferId> ids(List<Transfer> listed) {
+    return listed.stream().map(Transfer::id).toList();
   }
 
   @Test
