@@ -88,6 +88,17 @@ final class Failures {
       Map.entry("receipt_invalid", "the service did not accept the receipt's signature or time"),
       Map.entry("receipt_mismatch", "the receipt names another transfer or manifest"),
       Map.entry("inbox_busy", "too many polls are waiting at the service; the listener polls again shortly"),
+      Map.entry("rate_limited", "this Ailock used up its budget for this action"),
+      Map.entry("content_quarantined", "a buyer reported this product's content; nothing of it is offered, granted "
+          + "or served until an operator clears it"),
+      Map.entry("copy_required", "this transfer needs its buyer's personalized copy first; see 'ailock personalize'"),
+      Map.entry("copy_conflict", "this transfer has another personalized copy, or the license fingerprint names another copy"),
+      Map.entry("copy_locked", "the transfer was delivered; its copy can no longer be made or changed"),
+      Map.entry("payment_mismatch", "a payment of another amount or currency than the transfer's price"),
+      Map.entry("attachment_not_found", "no such attachment (or it is not yours)"),
+      Map.entry("content_type_not_allowed", "the service's policy does not accept this content type (--content-type)"),
+      Map.entry("malformed_request", "the request was malformed"),
+      Map.entry("forbidden", "this Ailock may not do this"),
       Map.entry("internal_error", "the service failed unexpectedly; try again later"),
       Map.entry("storage_unavailable", "the service's storage is unavailable; try again later"));
 
@@ -109,6 +120,7 @@ final class Failures {
       text += ": " + e.violations().stream().map(v -> v.pointer() + " " + v.message())
           .collect(Collectors.joining("; "));
     }
+    text += e.retryAfter().map(wait -> "; try again in " + wait.toSeconds() + " s").orElse("");
     return text + " [" + e.status() + " " + e.code() + "]";
   }
 

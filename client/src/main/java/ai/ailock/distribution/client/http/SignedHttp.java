@@ -178,10 +178,20 @@ public final class SignedHttp {
         violations.add(new DistributionApiException.Violation(v.path("pointer").asString(), v.path("message").asString()));
       }
       return new DistributionApiException(response.statusCode(), problem.path("code").asString("unknown"),
-          problem.path("detail").asString(""), violations);
+          problem.path("detail").asString(""), violations, retryAfter(problem, response));
     } catch (IOException | RuntimeException e) {
       return new DistributionApiException(response.statusCode(), "unknown", "unreadable problem body", List.of());
     }
+  }
+
+  /** The problem's {@code retry_after_seconds}, else a {@code Retry-After} header in seconds (RFC 9110 §10.2.3). */
+  private static Duration retryAfter(JsonNode problem, Response response) {
+    JsonNode seconds = problem.path("retry_after_seconds");
+    if (seconds.canConvertToLong() && seconds.asLong() >= 0) {
+      return Duration.ofSeconds(seconds.asLong());
+    }
+    String header = response.headers().firstValue("Retry-After").orElse("");
+    return header.matches("[0-9]{1,9}") ? Duration.ofSeconds(Long.parseLong(header)) : null;
   }
 
   private static HttpHeaders headersOf(HttpURLConnection connection) {

@@ -142,7 +142,7 @@ public final class InboxListener implements AutoCloseable {
         if (!running) {
           return;
         }
-        Duration retryIn = backoff(++pollFailures);
+        Duration retryIn = Retry.waitBefore(e, backoff(++pollFailures));
         events.pollFailed(e, retryIn);
         if (!pause(retryIn)) {
           return;
@@ -198,7 +198,7 @@ public final class InboxListener implements AutoCloseable {
         if (!retrying) {
           return true;
         }
-        if (!pause(backoff(failures))) {
+        if (!pause(Retry.waitBefore(e, backoff(failures)))) {
           return false;
         }
       }

@@ -85,7 +85,7 @@ final class ChunkFetcher implements AutoCloseable {
           if (failures >= retry.maxAttempts() || !Retry.isTransient(e)) {
             throw e;
           }
-          retry.pause(failures); // then continue from received[0] with a range request
+          retry.pause(failures, e); // then continue from received[0] with a range request
         }
       }
       byte[] actual = Digests.sha256Hex(buffer, chunk.length()).getBytes(StandardCharsets.US_ASCII);

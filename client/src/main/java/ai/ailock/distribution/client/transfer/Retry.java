@@ -9,7 +9,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Retries transient failures with exponential backoff and jitter: transport errors and answers 5xx, 408 and 429.
- * Other refusals (4xx: a conflict, a hash mismatch, a validation failure) are fatal and thrown at once.
+ * Other refusals (4xx: a conflict, a hash mismatch, a validation failure) are fatal and thrown at once. A 429 that
+ * says when to come back ({@code Retry-After}) is waited out, never retried sooner; one that asks for more than
+ * {@link #LONGEST_WAIT} is not worth holding a transfer for and is thrown at once.
  */
 public final class Retry {
   @FunctionalInterface
@@ -18,6 +20,8 @@ public final class Retry {
   }
 
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  /** The longest wait a service's {@code Retry-After} may impose before a retry; a longer one fails at once. */
+  public static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
 
   private final int maxAttempts;
   private final Duration initialBackoff;
@@ -35,15 +39,18 @@ public final class Retry {
         if (failures >= maxAttempts || !isTransient(e)) {
           throw e;
         }
-        pause(failures);
+        pause(failures, e);
       }
     }
   }
 
-  /** Sleeps before attempt {@code failures + 1}: initial × 2^(failures-1), ±25 %, at most 10 s. */
-  void pause(int failures) throws InterruptedIOException {
+  /**
+   * Sleeps before attempt {@code failures + 1}: initial × 2^(failures-1), ±25 %, at most 10 s, or longer if
+   * {@code cause} said when to come back.
+   */
+  void pause(int failures, Throwable cause) throws InterruptedIOException {
     try {
-      Thread.sleep(backoff(initialBackoff, failures, MAX_BACKOFF).toMillis());
+      Thread.sleep(waitBefore(cause, backoff(initialBackoff, failures, MAX_BACKOFF)).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while backing off");
@@ -55,6 +62,13 @@ public final class Retry {
     long base = Math.min(max.toMillis(), initial.toMillis() << Math.min(failures - 1, 10));
     long jitter = base / 4 == 0 ? 0 : ThreadLocalRandom.current().nextLong(-base / 4, base / 4 + 1);
     return Duration.ofMillis(Math.max(0, base + jitter));
+  }
+
+  /** @return {@code backoff}, or the wait the service asked for in {@code cause} if that is longer */
+  public static Duration waitBefore(Throwable cause, Duration backoff) {
+    Duration asked = cause instanceof DistributionApiException refused ? refused.retryAfter().orElse(Duration.ZERO)
+        : Duration.ZERO;
+    return asked.compareTo(backoff) > 0 ? asked : backoff;
   }
 
   int maxAttempts() {
@@ -78,11 +92,15 @@ public final class Retry {
     throw new IOException(e);
   }
 
-  /** @return true for a failure worth retrying: a transport error, or an answer 5xx, 408 or 429 */
+  /**
+   * @return true for a failure worth retrying: a transport error, or an answer 5xx, 408 or 429 that does not ask to
+   *     wait longer than {@link #LONGEST_WAIT}
+   */
   public static boolean isTransient(Throwable e) {
     if (e instanceof DistributionApiException refused) {
       int status = refused.status();
-      return status >= 500 || status == 408 || status == 429;
+      boolean soon = refused.retryAfter().map(wait -> wait.compareTo(LONGEST_WAIT) <= 0).orElse(true);
+      return (status >= 500 || status == 408 || status == 429) && soon;
     }
     if (e instanceof InterruptedIOException && !(e instanceof java.net.http.HttpTimeoutException)) {
       return false;
