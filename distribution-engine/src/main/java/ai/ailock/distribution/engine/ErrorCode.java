@@ -87,6 +87,9 @@ public enum ErrorCode {
   RATE_LIMITED(429),
   // the content-type allowlist and denylist (plan §8)
   CONTENT_TYPE_NOT_ALLOWED(422),
+  // reviewing content reports
+  NOT_REVIEWER(403),
+  REPORT_NOT_FOUND(404),
   // in-process inbox: too many long polls waiting
   INBOX_BUSY(503);
 

@@ -8,6 +8,7 @@ import ai.ailock.distribution.client.delivery.Delivery;
 import ai.ailock.distribution.client.http.SignedHttp;
 import ai.ailock.distribution.client.inbox.DownloadOnDelivery;
 import ai.ailock.distribution.client.inbox.InboxMessage;
+import ai.ailock.distribution.client.keystore.KeyFile;
 import ai.ailock.distribution.client.keystore.ProductKeyring;
 import ai.ailock.distribution.client.transfer.CommandScanner;
 import ai.ailock.distribution.client.transfer.ContentRejectedException;
@@ -24,9 +25,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Content checks on the real service (plan §8 and §12 "AV/moderation mocks"; docs/content.md): the buyer's SDK scans
@@ -145,5 +148,50 @@ class ContentReportIT extends SdkServerSupport {
     Run again = runCli(work, "seller", "offer", productId, buyerId);
     assertThat(again.code()).isEqualTo(3);
     assertThat(again.err()).contains("content_quarantined");
+  }
+
+  @Test
+  void aReviewerClearsEachReportAndTheProductSellsAgain() throws Exception {
+    Path file = Files.writeString(work.resolve("song.txt"), "lyrics\n" + EICAR + "\n", StandardCharsets.UTF_8);
+    CliOffer offered = cliOffer(work, POLICY, file, "--deposit-key");
+    String transferId = offered.transferId();
+    runCliOk(work, "buyer", "pay", transferId);
+    runCli(work, "buyer", "download", "--transfer", transferId, "--out", work.resolve("in").toString(),
+        "--progress", "none", "--scan", scanner.toString()); // finds and reports malware
+    runCliOk(work, "buyer", "report", transferId, "--kind", "abuse", "--detail", "\u001b[2Jspam\nand more");
+    KeyFile.create(work.resolve("reviewer").resolve("identity.json"), REVIEWER, "a long passphrase".toCharArray());
+    runCliOk(work, "reviewer", "register");
+
+    Run notReviewer = runCli(work, "seller", "reports");
+    assertThat(notReviewer.code()).isEqualTo(3);
+    assertThat(notReviewer.err()).contains("not_reviewer");
+    assertThat(runCli(work, "seller", "clear-report", UUID.randomUUID().toString(), "--reason", "mine").err())
+        .contains("not_reviewer");
+    String queue = runCliOk(work, "reviewer", "reports", "--limit", "100").out();
+    List<String> lines = queue.lines().filter(line -> line.contains(offered.productId())).toList();
+    assertThat(lines).hasSize(2);
+    assertThat(queue).doesNotContain("\u001b").contains("spam and more");
+    String malware = lines.stream().filter(line -> line.contains("malware")).findFirst().orElseThrow().split(" ")[0];
+    String abuse = lines.stream().filter(line -> line.contains("abuse")).findFirst().orElseThrow().split(" ")[0];
+
+    assertThat(runCliOk(work, "reviewer", "clear-report", malware, "--reason", "test string, not malware").out())
+        .contains("is still quarantined by another open report");
+    assertThat(runCli(work, "seller", "offer", offered.productId(), offered.buyerId()).err())
+        .contains("content_quarantined");
+    assertThat(runCliOk(work, "reviewer", "clear-report", abuse, "--reason", "lyrics are fine").out())
+        .contains("is served again");
+
+    assertThat(runCliOk(work, "seller", "offer", offered.productId(), offered.buyerId()).out()).contains("Transfer:");
+    JsonNode again = new Delivery(reviewer()).clearReport(abuse, "a second look");
+    assertThat(again.path("cleared").path("reason").asString()).as("the first clearance stands")
+        .isEqualTo("lyrics are fine");
+    assertThat(again.path("cleared").path("by").asString()).isEqualTo(REVIEWER.keyId());
+    assertThat(again.path("quarantined").asBoolean()).isFalse();
+    assertThat(new Delivery(reviewer()).openReports(100).path("reports").toString())
+        .doesNotContain(offered.productId());
+    assertThat(refused(() -> new Delivery(reviewer()).clearReport(UUID.randomUUID().toString(), "x")).code())
+        .isEqualTo("report_not_found");
+    assertThat(refused(() -> new Delivery(reviewer()).clearReport(malware, " ")).code())
+        .isEqualTo("validation_failed");
   }
 }

@@ -44,6 +44,8 @@ import tools.jackson.databind.JsonNode;
     properties = "ailock.distribution.housekeeping.interval=1h")
 abstract class SdkServerSupport {
   private static final Path DATA_DIR = dataDir();
+  /** The one Ailock the server names as a reviewer of content reports ({@code ailock.distribution.content.reviewers}). */
+  static final AilockKeys REVIEWER = AilockKeys.generate();
 
   @LocalServerPort
   int port;
@@ -51,6 +53,7 @@ abstract class SdkServerSupport {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("ailock.distribution.data-dir", DATA_DIR::toString);
+    registry.add("ailock.distribution.content.reviewers", REVIEWER::keyId);
   }
 
   URI functions() {
@@ -62,6 +65,13 @@ abstract class SdkServerSupport {
     AilockKeys keys = AilockKeys.generate();
     SignedHttp http = new SignedHttp(functions(), keys);
     new HttpIdentities(http).register(keys);
+    return http;
+  }
+
+  /** @return the reviewer of content reports, registered */
+  SignedHttp reviewer() {
+    SignedHttp http = new SignedHttp(functions(), REVIEWER);
+    new HttpIdentities(http).register(REVIEWER);
     return http;
   }
 

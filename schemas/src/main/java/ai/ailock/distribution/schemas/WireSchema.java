@@ -22,6 +22,7 @@ public enum WireSchema {
   TRANSFER_ACTION("transfer-action"),
   COPY_CREATE("copy-create"),
   CONTENT_REPORT("content-report"),
+  CONTENT_REPORT_CLEAR("content-report-clear"),
   // interaction payloads (docs/api.md, "Interactions and ailock-batch")
   INTERACTION_PRODUCT_OFFER("interaction-product-offer"),
   INTERACTION_PAYMENT_REQUEST("interaction-payment-request"),

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         DownloadCommand.class, StatusCommand.class, OfferCommand.class, RequirementsCommand.class,
         SubmitCommand.class, PayCommand.class, TransferCommand.class, GrantCommand.class, ClaimCommand.class,
         AckCommand.class, ProductsCommand.class, TransfersCommand.class, ListenCommand.class, PersonalizeCommand.class, TraceCommand.class, ReportCommand.class,
-        RevokeCommand.class,
+        ReportsCommand.class, ClearReportCommand.class, RevokeCommand.class,
         DisputeCommand.class, RotateKeysCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

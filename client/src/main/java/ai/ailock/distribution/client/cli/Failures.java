@@ -90,7 +90,7 @@ final class Failures {
       Map.entry("inbox_busy", "too many polls are waiting at the service; the listener polls again shortly"),
       Map.entry("rate_limited", "this Ailock used up its budget for this action"),
       Map.entry("content_quarantined", "a buyer reported this product's content; nothing of it is offered, granted "
-          + "or served until an operator clears it"),
+          + "or served until a reviewer clears it"),
       Map.entry("copy_required", "this transfer needs its buyer's personalized copy first; see 'ailock personalize'"),
       Map.entry("copy_conflict", "this transfer has another personalized copy, or the license fingerprint names another copy"),
       Map.entry("copy_locked", "the transfer was delivered; its copy can no longer be made or changed"),

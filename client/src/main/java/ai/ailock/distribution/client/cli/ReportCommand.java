@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code ailock report TRANSFER_ID --kind malware|abuse}: the buyer reports what it found in received content. */
 @Command(name = "report", description = {"Report malware or abuse in content delivered to you (buyer); the product "
-    + "is quarantined until an operator clears it."})
+    + "is quarantined until a reviewer clears it."})
 final class ReportCommand implements Callable<Integer> {
   @ParentCommand AilockCli cli;
   @Spec CommandSpec spec;
@@ -36,7 +36,8 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Reported:    " + report.path("kind").asString() + " in transfer " + transferId
         + " (report " + report.path("report_id").asString() + ")");
-    out.println("Product:     " + report.path("product_id").asString() + " is quarantined");
+    out.println("Product:     " + report.path("product_id").asString()
+        + (report.path("quarantined").asBoolean() ? " is quarantined" : " is not quarantined (the report was cleared)"));
     return 0;
   }
 }

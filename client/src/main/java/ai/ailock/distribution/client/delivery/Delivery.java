@@ -128,6 +128,22 @@ public final class Delivery {
     return http.postJson("products-report", Map.of("transfer_id", transferId, "kind", kind, "detail", detail));
   }
 
+  /**
+   * {@code content-reports-list} (a reviewer the operator named): the open reports, oldest first, at most {@code
+   * limit} (1-100): {@code {"reports": [...]}}.
+   */
+  public JsonNode openReports(int limit) {
+    return http.getJson("content-reports-list", Map.of("limit", Integer.toString(limit)));
+  }
+
+  /**
+   * {@code content-reports-clear} (a reviewer): clears a report after review, with the reason; its product is served
+   * again once no report of it is open. Idempotent: a cleared report keeps its first clearance.
+   */
+  public JsonNode clearReport(String reportId, String reason) {
+    return http.postJson("content-reports-clear", Map.of("report_id", reportId, "reason", reason));
+  }
+
   /** {@code products-revoke} (seller): ends access at once and destroys the key envelope. */
   public TransferInfo revoke(String transferId, String reason) {
     return TransferInfo.of(http.postJson("products-revoke", Map.of("transfer_id", transferId, "reason", reason)));

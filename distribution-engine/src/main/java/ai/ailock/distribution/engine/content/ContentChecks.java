@@ -13,10 +13,23 @@ public interface ContentChecks {
 
   Optional<ContentReport> find(UUID transfer, ContentReport.Kind kind);
 
+  Optional<ContentReport> byId(UUID report);
+
+  /** @return the product's reports, open and cleared, oldest first */
   List<ContentReport> ofProduct(ProductId product);
 
-  /** @return whether the product has any report: it is quarantined until an operator clears it */
+  /** @return the open reports of every product, oldest first, at most {@code limit}: a reviewer's queue */
+  List<ContentReport> open(int limit);
+
+  /**
+   * Clears the report if it is open.
+   *
+   * @return false if there is no such report or it was cleared before (nothing changed)
+   */
+  boolean clear(UUID report, ContentReport.Clearance clearance);
+
+  /** @return whether the product has an open report: it is quarantined until a reviewer clears them all */
   default boolean quarantined(ProductId product) {
-    return !ofProduct(product).isEmpty();
+    return ofProduct(product).stream().anyMatch(ContentReport::open);
   }
 }

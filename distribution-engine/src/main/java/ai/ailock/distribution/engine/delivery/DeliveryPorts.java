@@ -70,7 +70,7 @@ public record DeliveryPorts(
   public void requireNotQuarantined(Transfer transfer) {
     if (checks.quarantined(transfer.product())) {
       throw new DistributionException(ErrorCode.CONTENT_QUARANTINED,
-          "the product was reported (malware or abuse) and is quarantined until an operator clears it");
+          "the product was reported (malware or abuse) and is quarantined until a reviewer clears it");
     }
   }
 }

@@ -5,6 +5,7 @@ import ai.ailock.distribution.engine.ErrorCode;
 import ai.ailock.distribution.engine.audit.AuditEntry;
 import ai.ailock.distribution.engine.content.ContentChecks;
 import ai.ailock.distribution.engine.content.ContentReport;
+import ai.ailock.distribution.engine.content.ReportStatus;
 import ai.ailock.distribution.engine.identity.Caller;
 import ai.ailock.distribution.engine.transfer.Transfer;
 import ai.ailock.distribution.engine.transfer.TransferId;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * {@code products-report}: a buyer that received the content reports what it found in it (docs/content.md). Under
  * end-to-end encryption only the Ailocks holding the key can scan or judge the plaintext, so a report from a buyer
- * who opened a download quarantines the product the transfer offered, at once and until an operator clears it: no new
+ * who opened a download quarantines the product the transfer offered, at once and until a reviewer clears it: no new
  * offers, grants, tickets or download sessions of it or of its personalized copies (the safer reading: a report
  * takes the product down pending review). Idempotent per transfer and kind.
  */
@@ -28,11 +29,17 @@ public final class ReportContent {
   }
 
   /**
-   * @return the report (the one made before, for a repeated report of the same kind)
+   * @return the report (the one made before, for a repeated report of the same kind, cleared or not) and whether the
+   *     product is quarantined now
    * @throws DistributionException {@code transfer_not_found}, {@code not_recipient}, {@code not_downloaded} (no
    *     download was ever opened: nothing to report on)
    */
-  public ContentReport report(Caller buyer, TransferId id, ContentReport.Kind kind, String detail) {
+  public ReportStatus report(Caller buyer, TransferId id, ContentReport.Kind kind, String detail) {
+    ContentReport report = record(buyer, id, kind, detail);
+    return new ReportStatus(report, report.open() || checks.quarantined(report.product()));
+  }
+
+  private ContentReport record(Caller buyer, TransferId id, ContentReport.Kind kind, String detail) {
     Transfer transfer = ports.changes().ofBuyer(id, buyer.ailock());
     var earlier = checks.find(id.value(), kind);
     if (earlier.isPresent()) {

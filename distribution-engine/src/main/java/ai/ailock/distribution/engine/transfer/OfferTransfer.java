@@ -82,7 +82,7 @@ public final class OfferTransfer {
     }
     if (checks.quarantined(product.id())) {
       throw new DistributionException(ErrorCode.CONTENT_QUARANTINED,
-          "the product was reported (malware or abuse) and is quarantined until an operator clears it");
+          "the product was reported (malware or abuse) and is quarantined until a reviewer clears it");
     }
     if (copies.byProduct(product.id()).isPresent()) {
       throw new DistributionException(ErrorCode.VALIDATION_FAILED, "a personalized copy cannot be offered",

@@ -30,7 +30,8 @@ class ReportContentTest {
   }
 
   ContentReport report(DeliveryTicket ticket, ContentReport.Kind kind) {
-    return fixture.reportContent().report(fixture.buyer(), ticket.transfer().id(), kind, "Eicar-Test-Signature");
+    return fixture.reportContent().report(fixture.buyer(), ticket.transfer().id(), kind, "Eicar-Test-Signature")
+        .report();
   }
 
   @Test

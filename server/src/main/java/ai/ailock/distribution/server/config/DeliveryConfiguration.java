@@ -6,6 +6,7 @@ import ai.ailock.distribution.engine.audit.AuditLog;
 import ai.ailock.distribution.engine.audit.AuditTrail;
 import ai.ailock.distribution.engine.blob.BlobStore;
 import ai.ailock.distribution.engine.content.ContentChecks;
+import ai.ailock.distribution.engine.content.ReviewContent;
 import ai.ailock.distribution.engine.delivery.AcknowledgeDelivery;
 import ai.ailock.distribution.engine.delivery.ClaimTokens;
 import ai.ailock.distribution.engine.delivery.Claims;
@@ -222,6 +223,12 @@ class DeliveryConfiguration {
   @Bean
   ReportContent reportContent(DeliveryPorts ports) {
     return new ReportContent(ports);
+  }
+
+  @Bean
+  ReviewContent reviewContent(ContentChecks checks, AuditLog audit, Transactions transactions, Clock clock,
+      DistributionProperties properties) {
+    return new ReviewContent(checks, audit, transactions, clock, properties.content().reviewerIds());
   }
 
   @Bean

@@ -1,10 +1,13 @@
 package ai.ailock.distribution.server.config;
 
+import ai.ailock.distribution.engine.identity.AilockId;
 import ai.ailock.distribution.engine.product.ContentTypePolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -50,12 +53,20 @@ public record DistributionProperties(
 
   /**
    * The declared content types products may have: {@code allowed-types} (empty: all) and {@code denied-types}
-   * (unset: native executables, installers and shell scripts), each an exact type or a family such as {@code video/*}.
+   * (unset: native executables, installers and shell scripts), each an exact type or a family such as {@code video/*};
+   * and the Ailock ids of the {@code reviewers} who may list and clear content reports (unset: nobody, and a
+   * quarantine lasts until the product expires).
    */
-  public record Content(@Nullable List<String> allowedTypes, @Nullable List<String> deniedTypes) {
+  public record Content(@Nullable List<String> allowedTypes, @Nullable List<String> deniedTypes,
+      @Nullable List<String> reviewers) {
     public ContentTypePolicy policy() {
       return new ContentTypePolicy(allowedTypes != null ? allowedTypes : List.of(),
           deniedTypes != null ? deniedTypes : ContentTypePolicy.EXECUTABLES);
+    }
+
+    public Set<AilockId> reviewerIds() {
+      return reviewers == null ? Set.of() : reviewers.stream().map(String::strip).filter(id -> !id.isEmpty())
+          .map(AilockId::new).collect(Collectors.toUnmodifiableSet());
     }
   }
 }
