@@ -64,7 +64,16 @@ class SdkCommerceCliIT extends SdkServerSupport {
     Run submit = ok("buyer", "submit", transferId, "--file", "logo=" + logo, "--type", "logo=image/png");
     assertThat(submit.out()).contains("encrypted to the seller").contains("(paid)");
 
-    assertThat(ok("seller", "transfer", transferId).out()).contains("(paid)").contains("Payment:   paid");
+    String attachment = submit.out().replaceAll("(?s).*as attachment ([0-9a-f-]{36}).*", "$1");
+    assertThat(ok("seller", "transfer", transferId).out()).contains("(paid)").contains("Payment:   paid")
+        .contains("logo = " + attachment).contains("company = ACME Ltd");
+    Path received = dir.resolve("from-buyer").resolve("logo.png");
+    assertThat(ok("seller", "attachment", attachment, "--out", received.toString()).out())
+        .contains("20000 bytes, verified");
+    assertThat(received).hasSameBinaryContentAs(logo);
+    Run buyersOwn = ailock("buyer", "attachment", attachment, "--out", dir.resolve("mine.png").toString());
+    assertThat(buyersOwn.code()).isEqualTo(3);
+    assertThat(buyersOwn.err()).contains("not_seller");
   }
 
   /** Starts {@code ailock ARGS} as its own process (so it can be stopped like Ctrl-C: SIGTERM runs the hooks). */

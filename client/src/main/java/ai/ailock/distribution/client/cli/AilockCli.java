@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     description = "Sell and deliver end-to-end encrypted files between Ailocks.",
     subcommands = {KeygenCommand.class, RegisterCommand.class, WhoamiCommand.class, UploadCommand.class,
         DownloadCommand.class, StatusCommand.class, OfferCommand.class, RequirementsCommand.class,
-        SubmitCommand.class, PayCommand.class, TransferCommand.class, GrantCommand.class, ClaimCommand.class,
+        SubmitCommand.class, AttachmentCommand.class, PayCommand.class, TransferCommand.class, GrantCommand.class, ClaimCommand.class,
         AckCommand.class, ProductsCommand.class, TransfersCommand.class, ListenCommand.class, PersonalizeCommand.class, TraceCommand.class, ReportCommand.class,
         ReportsCommand.class, ClearReportCommand.class, RevokeCommand.class,
         DisputeCommand.class, RotateKeysCommand.class,

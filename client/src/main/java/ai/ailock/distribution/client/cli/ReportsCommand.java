@@ -34,15 +34,8 @@ final class ReportsCommand implements Callable<Integer> {
       out.printf("%-36s  %-7s  %-36s  %-20s  %s%n", report.path("report_id").asString(),
           report.path("kind").asString(), report.path("product_id").asString(),
           report.path("reported_at").asString().replaceFirst("\\.\\d+Z$", "Z"),
-          oneLine(report.path("detail").asString()));
+          TransferPrinter.oneLine(report.path("detail").asString(), 200));
     }
     return 0;
-  }
-
-  /** A buyer wrote the detail: control characters (a terminal's escape sequences, line breaks) become spaces. */
-  private static String oneLine(String text) {
-    var line = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    return line.toString();
   }
 }

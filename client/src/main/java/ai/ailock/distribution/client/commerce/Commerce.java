@@ -174,6 +174,21 @@ public final class Commerce {
         new java.io.ByteArrayInputStream(content), seller);
   }
 
+  /**
+   * {@code attachments-get} and {@code attachments-download} (seller): decrypts what the buyer attached to a file
+   * input into {@code out}, which must not exist; the file appears only once its hash, length and every record's tag
+   * checked out.
+   *
+   * @return {@code out}, absolute
+   * @throws java.nio.file.FileAlreadyExistsException if {@code out} exists
+   * @throws GeneralSecurityException if the envelope is not for one of this Ailock's keys, or the content is damaged
+   *     ({@link ai.ailock.distribution.client.transfer.IntegrityException}, {@link
+   *     ai.ailock.distribution.client.crypto.InvalidCiphertextException})
+   */
+  public Path downloadAttachment(String attachmentId, Path out) throws IOException, GeneralSecurityException {
+    return new AttachmentDownloader(http).download(attachmentId, out);
+  }
+
   /** {@code products-invoice}: the buyer's Checkout Session (created or returned). */
   public Checkout invoice(String transferId) {
     return Checkout.of(http.postJson("products-invoice", Map.of("transfer_id", transferId)));

@@ -5,6 +5,7 @@ import ai.ailock.distribution.engine.Transactions;
 import ai.ailock.distribution.engine.attachment.AcceptAttachmentChunk;
 import ai.ailock.distribution.engine.attachment.AttachmentUploads;
 import ai.ailock.distribution.engine.attachment.Attachments;
+import ai.ailock.distribution.engine.attachment.ReadAttachment;
 import ai.ailock.distribution.engine.attachment.CompleteAttachmentUpload;
 import ai.ailock.distribution.engine.attachment.InitAttachmentUpload;
 import ai.ailock.distribution.engine.audit.AuditLog;
@@ -121,6 +122,12 @@ class TransferConfiguration {
   InitAttachmentUpload initAttachmentUpload(TransferChanges changes, AttachmentUploads uploads, BlobStore blobs,
       AuditLog audit, Transactions transactions, Limits limits, Clock clock, @Qualifier("ids") Supplier<UUID> ids) {
     return new InitAttachmentUpload(changes, uploads, blobs, audit, transactions, limits, clock, ids);
+  }
+
+  @Bean
+  ReadAttachment readAttachment(TransferChanges changes, Attachments attachments, AttachmentUploads uploads,
+      BlobStore blobs) {
+    return new ReadAttachment(changes, attachments, uploads, blobs);
   }
 
   @Bean
