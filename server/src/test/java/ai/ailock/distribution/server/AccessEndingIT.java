@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.ailock.distribution.engine.fixtures.MutableClock;
 import ai.ailock.distribution.engine.retention.EnforceRetention;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,6 +133,44 @@ class AccessEndingIT extends DeliveryServer {
         + "WHERE s.storage_prefix = ?").param(pointer).query(String.class).list())
         .allSatisfy(key -> assertThat(blobs.open(new ai.ailock.distribution.engine.blob.BlobKey(key))).isEmpty());
     assertThat(retention.sweep(100).products()).as("nothing left to purge").isZero();
+  }
+
+  @Test
+  void retentionPurgesABuyersAttachmentWithItsTransfersAccessPeriod() throws Exception {
+    TestAilock seller = market.ailock();
+    TestAilock buyer = market.ailock();
+    String transferId = market.offer(seller, buyer, Market.policyWithInputs()).transferId();
+    String attachment = Market.commerce(buyer).uploadAttachment(transferId, "logo", new byte[5000], "image/png");
+    String pointer = jdbc.sql("SELECT storage_pointer FROM dist_transfer_attachments WHERE id = ?::uuid")
+        .param(attachment).query(String.class).single();
+    List<String> chunkKeys = jdbc.sql("SELECT blob_key FROM dist_upload_chunks c JOIN dist_upload_sessions s "
+        + "ON s.id = c.upload_id WHERE s.storage_prefix = ?").param(pointer).query(String.class).list();
+    assertThat(chunkKeys).isNotEmpty()
+        .allSatisfy(key -> assertThat(blobs.open(new ai.ailock.distribution.engine.blob.BlobKey(key))).isPresent());
+    assertThat(market.get(seller, "attachments-get", Map.of("attachment_id", attachment)).status()).isEqualTo(200);
+
+    ((MutableClock) clock).advance(Duration.ofDays(6));
+    retention.sweep(100);
+    assertThat(purged(attachment)).as("the access period has not ended").isFalse();
+    ((MutableClock) clock).advance(Duration.ofDays(1).plusMinutes(1));
+    EnforceRetention.Swept swept = retention.sweep(100);
+
+    assertThat(swept.attachments()).isGreaterThanOrEqualTo(1);
+    assertThat(chunkKeys)
+        .allSatisfy(key -> assertThat(blobs.open(new ai.ailock.distribution.engine.blob.BlobKey(key))).isEmpty());
+    assertThat(purged(attachment)).isTrue();
+    assertThat(market.get(seller, "attachments-get", Map.of("attachment_id", attachment)).code())
+        .isEqualTo("attachment_not_found");
+    assertThat(jdbc.sql("SELECT count(*) FROM dist_audit_log WHERE action = 'attachment.purged' "
+        + "AND transfer_id = ?::uuid").param(transferId).query(Long.class).single()).isEqualTo(1);
+    retention.sweep(100);
+    assertThat(jdbc.sql("SELECT count(*) FROM dist_audit_log WHERE action = 'attachment.purged' "
+        + "AND transfer_id = ?::uuid").param(transferId).query(Long.class).single()).as("purged once").isEqualTo(1);
+  }
+
+  boolean purged(String attachment) {
+    return jdbc.sql("SELECT purged_at IS NOT NULL FROM dist_transfer_attachments WHERE id = ?::uuid")
+        .param(attachment).query(Boolean.class).single();
   }
 
   @Autowired

@@ -25,6 +25,8 @@ import java.util.Map;
  *   <li>Transfers past their own {@code expires_at} end the same way.
  *   <li>Purged products' ciphertext is deleted from the blob store, outside any transaction; a crash leaves the
  *       product leased, and the next sweep after {@link #BLOB_LEASE} deletes again (deletion is idempotent).
+ *   <li>Buyers' attachments of transfers past their {@code expires_at} are deleted the same way and no longer served:
+ *       what a buyer gave the seller is kept no longer than the access period it was given for.
  * </ol>
  * A transfer ends as {@code expired} where the transition table allows it ({@code offered}, {@code invoiced},
  * {@code delivered}), else {@code revoked} ({@code paid}, {@code paid_pending_inputs}, {@code disputed}: paid but never
@@ -58,9 +60,9 @@ public final class EnforceRetention {
   }
 
   /** What one sweep did. */
-  public record Swept(int products, int transfers, int blobSets) {
+  public record Swept(int products, int transfers, int blobSets, int attachments) {
     public boolean any() {
-      return products + transfers + blobSets > 0;
+      return products + transfers + blobSets + attachments > 0;
     }
   }
 
@@ -94,7 +96,19 @@ public final class EnforceRetention {
       blobs.deleteAll(product.storagePointer());
       queue.blobsDeleted(product.id(), clock.instant());
     }
-    return new Swept(products, ended[0], leased.size());
+    List<ExpiredAttachment> attachments = transactions.inTransaction(() ->
+        queue.leaseAttachmentPurge(now, now.minus(BLOB_LEASE), batch));
+    for (ExpiredAttachment attachment : attachments) {
+      blobs.deleteAll(attachment.storagePointer());
+      transactions.inTransaction(() -> {
+        Instant at = clock.instant();
+        queue.attachmentPurged(attachment, at);
+        audit.record(AuditEntry.of(at, "policy:retention", "attachment.purged", meta)
+            .transfer(attachment.transfer().value()).with(Map.of("attachment_id", attachment.id().toString())));
+        return null;
+      });
+    }
+    return new Swept(products, ended[0], leased.size(), attachments.size());
   }
 
   private void end(TransferId id, Instant now, RequestMeta meta) {

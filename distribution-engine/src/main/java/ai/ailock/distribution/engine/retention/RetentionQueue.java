@@ -38,4 +38,14 @@ public interface RetentionQueue {
 
   /** Records that the product's blobs are gone. */
   void blobsDeleted(ProductId product, Instant at);
+
+  /**
+   * Leases up to {@code limit} attachments whose transfer's {@code expires_at} has passed, not purged yet and not
+   * leased since {@code leasedBefore}, marking them leased at {@code now}. Runs in its own short transaction: the
+   * blobs are deleted outside any.
+   */
+  List<ExpiredAttachment> leaseAttachmentPurge(Instant now, Instant leasedBefore, int limit);
+
+  /** Records that the attachment's blobs are gone: it is no longer served. */
+  void attachmentPurged(ExpiredAttachment attachment, Instant at);
 }

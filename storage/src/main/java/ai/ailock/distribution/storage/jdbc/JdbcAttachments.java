@@ -39,7 +39,7 @@ public final class JdbcAttachments implements Attachments {
 
   @Override
   public Optional<Attachment> find(AttachmentId id) {
-    return jdbc.sql("SELECT * FROM dist_transfer_attachments WHERE id = ?").param(id.value())
+    return jdbc.sql("SELECT * FROM dist_transfer_attachments WHERE id = ? AND purged_at IS NULL").param(id.value())
         .query(JdbcAttachments::map).optional();
   }
 

@@ -1,7 +1,9 @@
 package ai.ailock.distribution.storage.jdbc;
 
+import ai.ailock.distribution.engine.attachment.AttachmentId;
 import ai.ailock.distribution.engine.blob.BlobKey;
 import ai.ailock.distribution.engine.product.ProductId;
+import ai.ailock.distribution.engine.retention.ExpiredAttachment;
 import ai.ailock.distribution.engine.retention.ExpiredProduct;
 import ai.ailock.distribution.engine.retention.RetentionQueue;
 import ai.ailock.distribution.engine.transfer.TransferId;
@@ -13,8 +15,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@link RetentionQueue} on {@code dist_digital_products}, {@code dist_product_transfers} and
- * {@code dist_product_keys}. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweepers on several
+ * {@link RetentionQueue} on {@code dist_digital_products}, {@code dist_product_transfers},
+ * {@code dist_product_keys} and {@code dist_transfer_attachments}. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweepers on several
  * instances each take different rows.
  */
 public final class JdbcRetentionQueue implements RetentionQueue {
@@ -71,6 +73,28 @@ public final class JdbcRetentionQueue implements RetentionQueue {
   public void blobsDeleted(ProductId product, Instant at) {
     jdbc.sql("UPDATE dist_digital_products SET blobs_purged_at = ? WHERE id = ?")
         .params(Timestamps.of(at), product.value()).update();
+  }
+
+  @Override
+  public List<ExpiredAttachment> leaseAttachmentPurge(Instant now, Instant leasedBefore, int limit) {
+    return jdbc.sql("""
+            UPDATE dist_transfer_attachments SET purge_leased_at = ?
+            WHERE id IN (SELECT a.id FROM dist_transfer_attachments a
+                         JOIN dist_product_transfers t ON t.id = a.transfer_id
+                         WHERE a.purged_at IS NULL AND t.expires_at <= ?
+                           AND (a.purge_leased_at IS NULL OR a.purge_leased_at <= ?)
+                         ORDER BY t.expires_at LIMIT ? FOR UPDATE OF a SKIP LOCKED)
+            RETURNING id, transfer_id, storage_pointer""")
+        .params(Timestamps.of(now), Timestamps.of(now), Timestamps.of(leasedBefore), limit)
+        .query((rs, row) -> new ExpiredAttachment(new AttachmentId(rs.getObject("id", UUID.class)),
+            new TransferId(rs.getObject("transfer_id", UUID.class)), new BlobKey(rs.getString("storage_pointer"))))
+        .list();
+  }
+
+  @Override
+  public void attachmentPurged(ExpiredAttachment attachment, Instant at) {
+    jdbc.sql("UPDATE dist_transfer_attachments SET purged_at = ? WHERE id = ?")
+        .params(Timestamps.of(at), attachment.id().value()).update();
   }
 
   private static ExpiredProduct map(ResultSet rs, int row) throws SQLException {

@@ -51,7 +51,8 @@ class SchemaMigrationIT {
     assertThat(appliedChangeSets(jdbc)).isEqualTo(changeSets).containsExactly("001-identities",
         "002-products-and-uploads", "003-transfers-and-payments", "004-delivery", "005-messaging-and-audit",
         "006-transfer-payments-and-attachments", "007-delivery-sessions-refunds-retention",
-        "008-personalized-copies", "009-content-reports", "012-rate-limits", "013-listings");
+        "008-personalized-copies", "009-content-reports", "012-rate-limits", "013-listings",
+        "014-attachment-retention");
     assertThat(distributionTables(jdbc)).containsExactlyInAnyOrderElementsOf(TABLES);
     assertThat(jdbc.sql("SELECT id FROM dist_ailocks").query(String.class).list()).containsExactly("kept");
   }
