@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ailock attachment ATTACHMENT_ID --out FILE}: the seller decrypts a file a buyer attached to an input. */
 @Command(name = "attachment", description = {"Download and decrypt a file a buyer attached to an input (seller); "
-    + "the ids are the file inputs' values in 'ailock requirements TRANSFER_ID'."})
+    + "the ids are the file inputs' values in 'ailock transfer TRANSFER_ID'."})
 final class AttachmentCommand implements Callable<Integer> {
   @ParentCommand AilockCli cli;
   @Spec CommandSpec spec;
