@@ -164,7 +164,7 @@ class ContentReportIT extends SdkServerSupport {
 
     Run notReviewer = runCli(work, "seller", "reports");
     assertThat(notReviewer.code()).isEqualTo(3);
-    assertThat(notReviewer.err()).contains("not_reviewer");
+    assertThat(notReviewer.err()).contains("only the reviewers the operator named").contains("not_reviewer");
     assertThat(runCli(work, "seller", "clear-report", UUID.randomUUID().toString(), "--reason", "mine").err())
         .contains("not_reviewer");
     String queue = runCliOk(work, "reviewer", "reports", "--limit", "100").out();

@@ -89,6 +89,9 @@ final class Failures {
       Map.entry("receipt_mismatch", "the receipt names another transfer or manifest"),
       Map.entry("inbox_busy", "too many polls are waiting at the service; the listener polls again shortly"),
       Map.entry("rate_limited", "this Ailock used up its budget for this action"),
+      Map.entry("not_reviewer", "only the reviewers the operator named (ailock.distribution.content.reviewers) "
+          + "may review content reports"),
+      Map.entry("report_not_found", "no such content report"),
       Map.entry("content_quarantined", "a buyer reported this product's content; nothing of it is offered, granted "
           + "or served until a reviewer clears it"),
       Map.entry("copy_required", "this transfer needs its buyer's personalized copy first; see 'ailock personalize'"),
