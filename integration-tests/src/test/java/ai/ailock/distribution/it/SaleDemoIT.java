@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +32,19 @@ class SaleDemoIT extends SdkServerSupport {
           .contains("| seller's Ailock: grant on payment_confirmed |")
           .contains("| buyer's Ailock: claim, download, decrypt, verify, ack |")
           .containsPattern("final transfer state +acknowledged")
-          .containsPattern("seller's delivery_receipt +acknowledged");
+          .containsPattern("seller's delivery_receipt +acknowledged")
+          .contains("| seller: decrypt the buyer's logo |");
+      assertThat(hash(summary, "buyer's logo sha256 \\(seller\\)")).as("the seller decrypted the buyer's logo")
+          .isEqualTo(hash(summary, "buyer's logo sha256 \\(buyer\\)"));
       assertThat(summary).doesNotContain("delivery ticket (grant)");
     }
+  }
+
+  /** @return the 64 hex digits the summary prints after {@code label} */
+  static String hash(String summary, String label) {
+    Matcher found = Pattern.compile(label + " +([0-9a-f]{64})").matcher(summary);
+    assertThat(found.find()).as(label + " in " + summary).isTrue();
+    return found.group(1);
   }
 
   @Test

@@ -43,8 +43,9 @@ import java.util.zip.ZipFile;
 
 /**
  * A complete sale between two fresh Ailocks, against a running service: the seller uploads a generated product
- * with one input required before payment and one after, and offers it; the buyer supplies the inputs and pays at the
- * local checkout emulator (a signed Stripe-format webhook). From there the two Ailocks' inbox listeners finish the
+ * with one input required before payment (a company name) and one after (a logo file, encrypted to the seller), and
+ * offers it; the buyer supplies the name, pays at the local checkout emulator (a signed Stripe-format webhook) and
+ * uploads the logo; the seller decrypts it once the sale is done. From there the two Ailocks' inbox listeners finish the
  * sale on their own: the seller's grants on {@code payment_confirmed}, the buyer's claims, downloads, decrypts,
  * verifies and acknowledges on {@code product_delivery}, and the seller hears the {@code delivery_receipt}. The demo
  * script calls no grant, claim or acknowledgement itself. Each run uses new identities and a new work folder, so
@@ -60,8 +61,8 @@ public final class SaleDemo {
       {"price": {"amount": 1500, "currency": "usd"}, "download_limit": 1, "personalized_copies": %s,
        "required_inputs": [
         {"id": "company", "label": "Licensed to (company)", "type": "text", "timing": "pre_payment", "required": true},
-        {"id": "website", "label": "Where the product will be used", "type": "url",
-         "timing": "post_payment_pre_grant", "required": true}]}
+        {"id": "logo", "label": "Your logo, for the credits", "type": "file", "timing": "post_payment_pre_grant",
+         "required": true, "constraints": {"mime_types": ["image/png"], "max_size_mb": 1}}]}
       """;
 
   private static final Duration POLL_WAIT = Duration.ofSeconds(20);
@@ -112,11 +113,18 @@ public final class SaleDemo {
       steps.run("buyer: pay at the emulator (signed webhook)", () -> buying.payWithEmulator(checkout.checkoutUrl(),
           "paid"));
       long paid = System.nanoTime();
-      steps.run("buyer: post-payment input", () -> buying.submit(transfer, Map.of("website", "https://acme.example")));
+      byte[] logo = GeneratedFile.logo(Instant.now().toEpochMilli());
+      String logoId = steps.run("buyer: post-payment input (a logo, encrypted to the seller)", () -> {
+        String attachment = buying.uploadAttachment(transfer, "logo", logo, "image/png");
+        buying.submit(transfer, Map.of("logo", attachment));
+        return attachment;
+      });
       DownloadOnDelivery.Received received = sale.received.get(LISTENER_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
       InboxMessage receipt = sale.receiptToSeller.get(LISTENER_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
       long millis = (System.nanoTime() - paid) / 1_000_000;
       DownloadResult result = Objects.requireNonNull(received.download(), "the buyer downloaded nothing");
+      Path sellersLogo = steps.run("seller: decrypt the buyer's logo", () -> new Commerce(seller)
+          .downloadAttachment(logoId, workDirectory.resolve("logo-from-buyer.png")));
       var facts = new LinkedHashMap<String, String>();
       facts.put("product", upload.productId());
       facts.put("transfer", transfer);
@@ -124,9 +132,13 @@ public final class SaleDemo {
       facts.put("plaintext sha256 (buyer)", result.clientHash());
       facts.put("ciphertext sha256", upload.ciphertextSha256());
       facts.put("manifest sha256", upload.manifestSha256());
-      boolean same = personalized
+      String logoSent = GeneratedFile.sha256(logo);
+      String logoReceived = GeneratedFile.sha256(Files.readAllBytes(sellersLogo));
+      facts.put("buyer's logo sha256 (buyer)", logoSent);
+      facts.put("buyer's logo sha256 (seller)", logoReceived);
+      boolean same = logoSent.equals(logoReceived) && (personalized
           ? personalizedCopyChecks(product, result, transfer, buyerAilock.ailockId(), seller, facts)
-          : result.clientHash().equals(upload.plaintextSha256());
+          : result.clientHash().equals(upload.plaintextSha256()));
       facts.put("final transfer state", received.transfer().state());
       facts.put("paid", checkout.amount() + " " + checkout.currency());
       facts.put("payment to seller's receipt", millis + " ms (through both inboxes)");
@@ -134,6 +146,7 @@ public final class SaleDemo {
       steps.summary(facts);
       Files.deleteIfExists(product);
       Files.deleteIfExists(result.file());
+      Files.deleteIfExists(sellersLogo);
       return same && "acknowledged".equals(received.transfer().state())
           && "acknowledged".equals(receipt.state());
     }
